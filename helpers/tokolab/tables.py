@@ -1,0 +1,186 @@
+"""Delimited text tables as spreadsheet programs and web tools write them.
+
+Every CSV reader in the kit starts here, so they all accept the same things:
+UTF-8 with or without a byte-order mark, or Windows-1252 (what Excel on an
+Indonesian Windows laptop saves); comma, semicolon or tab between fields;
+quoted fields with embedded newlines and doubled quotes. Cells come back as
+text, exactly as written; each reader decides what a cell means.
+
+Row numbers in errors count the way a spreadsheet does: the header is row 1,
+the first data row is row 2.
+"""
+
+import csv
+import io
+import logging
+from pathlib import Path
+
+import pandas as pd
+
+from tokolab.errors import InputError
+
+logger = logging.getLogger(__name__)
+
+# Tried in this order; cp1252 decodes almost any byte, so it comes last.
+ENCODINGS = ("utf-8-sig", "cp1252")
+
+DELIMITERS = (",", ";", "\t")
+
+
+def decode_bytes(data, path):
+    """Turn the bytes of a text file into a string.
+
+    Parameters
+    ----------
+    data : bytes
+    path : str or Path
+        Named in the error when no encoding fits.
+
+    Returns
+    -------
+    text : str
+    encoding : str
+        ``"utf-8-sig"`` (with or without a BOM) or ``"cp1252"``.
+
+    Raises
+    ------
+    InputError
+        When the bytes are neither UTF-8 nor Windows-1252 text.
+    """
+    if b"\x00" in data[:4096]:
+        raise InputError("common.not_text", path=str(path))
+
+    for encoding in ENCODINGS:
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    raise InputError("common.not_text", path=str(path))
+
+
+def read_text(path):
+    """Read a whole text file, whatever its encoding among :data:`ENCODINGS`.
+
+    Returns
+    -------
+    text : str
+    encoding : str
+    """
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("common.file_not_found", path=str(path)) from None
+    except IsADirectoryError:
+        raise InputError("common.is_folder", path=str(path)) from None
+    except OSError as error:
+        raise InputError(
+            "common.cannot_open", path=str(path), reason=error.strerror
+        ) from None
+    return decode_bytes(data, path)
+
+
+def sniff_delimiter(text):
+    """Guess the field delimiter from the first non-empty line.
+
+    The delimiter is whichever of comma, semicolon and tab occurs most often
+    outside quotes in that line; a one-column file gives a comma.
+    """
+    first_line = next((line for line in text.splitlines() if line.strip()), "")
+    counts = dict.fromkeys(DELIMITERS, 0)
+    inside_quotes = False
+    for char in first_line:
+        if char == '"':
+            inside_quotes = not inside_quotes
+        elif not inside_quotes and char in counts:
+            counts[char] += 1
+    best = max(DELIMITERS, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def parse_delimited(text, path, delimiter=None):
+    """Parse delimited text into a table of strings.
+
+    Parameters
+    ----------
+    text : str
+        The file's content, already decoded.
+    path : str or Path
+        Named in errors.
+    delimiter : str, optional
+        Guessed with :func:`sniff_delimiter` when not given.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One column per header cell, every cell a ``str`` (empty cells are
+        ``""``), header names stripped of surrounding spaces.
+
+    Raises
+    ------
+    InputError
+        When the text is empty or its rows do not split into a table.
+    """
+    if not text.strip():
+        raise InputError("common.file_empty", path=str(path))
+
+    delimiter = delimiter or sniff_delimiter(text)
+    try:
+        table = pd.read_csv(
+            io.StringIO(text),
+            sep=delimiter,
+            dtype=str,
+            keep_default_na=False,
+            na_filter=False,
+            skip_blank_lines=True,
+            quoting=csv.QUOTE_MINIMAL,
+            engine="c",
+        )
+    except pd.errors.ParserError as error:
+        raise InputError(
+            "common.not_a_table", path=str(path), reason=str(error)
+        ) from None
+    except (pd.errors.EmptyDataError, csv.Error) as error:
+        raise InputError(
+            "common.not_a_table", path=str(path), reason=str(error)
+        ) from None
+
+    table.columns = [str(name).strip() for name in table.columns]
+    return table
+
+
+def read_delimited(path, delimiter=None):
+    """Read a delimited text file into a table of strings.
+
+    Parameters
+    ----------
+    path : str or Path
+    delimiter : str, optional
+        Guessed from the header line when not given.
+
+    Returns
+    -------
+    pandas.DataFrame
+        See :func:`parse_delimited`.
+    """
+    text, encoding = read_text(path)
+    logger.info("reading %s (%s)", path, encoding)
+    return parse_delimited(text, path, delimiter)
+
+
+def require_columns(table, required, path):
+    """Check that ``table`` has every column in ``required``.
+
+    Raises
+    ------
+    InputError
+        Naming the file, the missing columns and the columns found.
+    """
+    missing = [name for name in required if name not in table.columns]
+    if missing:
+        raise InputError(
+            "common.missing_columns",
+            path=str(path),
+            expected=", ".join(missing),
+            found=", ".join(table.columns) or "-",
+        )

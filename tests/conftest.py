@@ -1,0 +1,33 @@
+"""Shared fixtures: where the small fixture files and the real exports live."""
+
+from pathlib import Path
+
+import pytest
+
+from tokolab import set_language
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+REALDATA = ROOT.parent / "shared" / "realdata"
+
+
+@pytest.fixture
+def fixtures():
+    """The folder of small hand-made files, each clean one beside a broken one."""
+    return FIXTURES
+
+
+@pytest.fixture
+def realdata():
+    """The real exports published by site owners; skip when they are absent."""
+    if not REALDATA.is_dir():
+        pytest.skip(f"real exports not found at {REALDATA}")
+    return REALDATA
+
+
+@pytest.fixture(autouse=True)
+def indonesian():
+    """Every test starts in Indonesian, the kit's default language."""
+    set_language("id")
+    yield
+    set_language("id")
