@@ -13,7 +13,7 @@ REALDATA = ROOT.parent / "shared" / "realdata"
 
 @pytest.fixture
 def fixtures():
-    """The folder of small hand-made files, each clean one beside a broken one."""
+    """Small hand-made files, each clean one beside a broken variant."""
     return FIXTURES
 
 

@@ -1,0 +1,322 @@
+"""The main job: one HTML report per training session, plus the programme's.
+
+:func:`write_reports` runs the session report notebook once per session in
+the syllabus, and the programme notebook once, with papermill, in parallel
+across the machine's cores. Each executed notebook becomes an HTML page with
+the code hidden; ``index.html`` links them all.
+
+Outputs are written under a temporary name and moved into place, so a page
+is either whole or absent. When one notebook fails, the others are still
+written; the failed executed notebook is kept beside them (``sesi-3-gagal
+.ipynb``, with the error in it) and :class:`~tokolab.errors.ReportError`
+names it.
+"""
+
+import html
+import logging
+import os
+import sys
+import tempfile
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+import papermill
+from jupyter_client.kernelspec import KernelSpec, KernelSpecManager
+from jupyter_client.manager import KernelManager
+from nbconvert import HTMLExporter
+from tqdm import tqdm
+
+from tokolab.errors import ReportError
+from tokolab.messages import get_language, text
+from tokolab.syllabus import read_syllabus
+
+logger = logging.getLogger(__name__)
+
+PROJECT = Path(__file__).resolve().parents[2]
+NOTEBOOKS = PROJECT / "notebooks" / "laporan"
+SESSION_NOTEBOOK = NOTEBOOKS / "laporan-sesi.ipynb"
+PROGRAM_NOTEBOOK = NOTEBOOKS / "laporan-program.ipynb"
+DEFAULT_DATA = PROJECT / "data" / "contoh"
+DEFAULT_PROGRAM = PROJECT / "data" / "program"
+DEFAULT_OUTPUT = PROJECT / "reports"
+
+
+class CurrentPythonKernels(KernelSpecManager):
+    """Resolve every kernel name to the Python running this process.
+
+    A report notebook may name any kernel in its metadata; the reports must
+    still run with the packages of the environment that runs the job.
+    """
+
+    def get_kernel_spec(self, kernel_name):
+        return KernelSpec(
+            argv=[
+                sys.executable,
+                "-m",
+                "ipykernel_launcher",
+                "-f",
+                "{connection_file}",
+            ],
+            display_name=f"Python ({sys.executable})",
+            language="python",
+        )
+
+
+@dataclass(frozen=True)
+class ReportJob:
+    """One notebook to run: which one, its parameters, and its page name."""
+
+    name: str
+    notebook: Path
+    parameters: dict
+    title: str
+
+
+@dataclass
+class ReportRun:
+    """What a run of :func:`write_reports` wrote, and what failed."""
+
+    output: Path
+    written: list = field(default_factory=list)
+    failed: dict = field(default_factory=dict)
+
+    @property
+    def index(self):
+        return self.output / "index.html"
+
+
+def plan_reports(data, program, language, syllabus=None):
+    """List the notebooks to run: one per session, then the programme's.
+
+    Parameters
+    ----------
+    data : Path
+        Folder of one class's files (``kelas/``, ``searchconsole/`` ...).
+    program : Path
+        Folder of the programme's own tables (``anggaran.csv``,
+        ``jurnal.csv``).
+    language : str
+        ``"id"`` or ``"en"``.
+    syllabus : Syllabus, optional
+        Read from ``course/silabus.toml`` when not given.
+
+    Returns
+    -------
+    list of ReportJob
+    """
+    syllabus = syllabus or read_syllabus()
+    shared = {
+        "data_folder": str(data),
+        "program_folder": str(program),
+        "language": language,
+    }
+
+    jobs = [
+        ReportJob(
+            name=f"sesi-{session.number}",
+            notebook=SESSION_NOTEBOOK,
+            parameters={"session": session.number, **shared},
+            title=text(
+                "report.session_title",
+                number=session.number,
+                title=session.title,
+            ),
+        )
+        for session in syllabus.sessions
+    ]
+    jobs.append(
+        ReportJob(
+            name="program",
+            notebook=PROGRAM_NOTEBOOK,
+            parameters=shared,
+            title=text("report.program_title"),
+        )
+    )
+    return jobs
+
+
+def run_notebook(notebook, executed, parameters):
+    """Execute ``notebook`` with papermill into ``executed``.
+
+    The kernel is always this environment's Python, whatever kernel the
+    notebook's metadata names; the working folder is the notebook's own.
+
+    Raises
+    ------
+    papermill.PapermillExecutionError
+        When a cell fails; ``executed`` then holds the notebook with the
+        error shown.
+    """
+    kernel = KernelManager(kernel_spec_manager=CurrentPythonKernels())
+    papermill.execute_notebook(
+        str(notebook),
+        str(executed),
+        parameters=parameters,
+        km=kernel,
+        cwd=str(Path(notebook).parent),
+        progress_bar=False,
+    )
+
+
+def notebook_to_html(executed, hide_code=True):
+    """Render an executed notebook as one self-contained HTML page.
+
+    Charts are embedded as images, so the page opens without a network.
+    """
+    exporter = HTMLExporter(
+        template_name="lab",
+        exclude_input=hide_code,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+    )
+    body, _ = exporter.from_notebook_node(nbformat.read(executed, as_version=4))
+    return body
+
+
+def write_atomically(path, content):
+    """Write ``content`` to ``path`` whole or not at all."""
+    path = Path(path)
+    handle, temporary = tempfile.mkstemp(
+        dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
+    )
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(content)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def render_job(job, output):
+    """Run one job and write its page; return the path of what was written.
+
+    Returns
+    -------
+    tuple
+        ``(job name, page path, None)`` on success, or ``(job name, kept
+        notebook path, reason)`` when the notebook failed.
+    """
+    with tempfile.TemporaryDirectory(prefix="tokolab-") as scratch:
+        executed = Path(scratch) / f"{job.name}.ipynb"
+        try:
+            run_notebook(job.notebook, executed, job.parameters)
+        except papermill.PapermillExecutionError as error:
+            # Keep the failed notebook; drop an older page that would look
+            # as if this run had succeeded.
+            kept = output / f"{job.name}-gagal.ipynb"
+            write_atomically(kept, executed.read_text(encoding="utf-8"))
+            (output / f"{job.name}.html").unlink(missing_ok=True)
+            reason = f"{error.ename}: {error.evalue}"
+            return job.name, kept, f"sel {error.exec_count}: {reason}"
+
+        page = output / f"{job.name}.html"
+        write_atomically(page, notebook_to_html(executed))
+        (output / f"{job.name}-gagal.ipynb").unlink(missing_ok=True)
+        return job.name, page, None
+
+
+def index_page(jobs, run):
+    """The HTML of ``index.html``: one link per report, failures marked."""
+    items = []
+    for job in jobs:
+        title = html.escape(job.title)
+        if job.name in run.failed:
+            kept = run.failed[job.name]["notebook"].name
+            note = html.escape(text("report.index_failed", notebook=kept))
+            items.append(f"<li>{title}: <strong>{note}</strong></li>")
+        else:
+            items.append(f'<li><a href="{job.name}.html">{title}</a></li>')
+
+    heading = html.escape(text("report.index_title"))
+    intro = html.escape(text("report.index_intro"))
+    return (
+        f'<!DOCTYPE html>\n<html lang="{get_language()}">\n<head>\n'
+        f'<meta charset="utf-8">\n<title>{heading}</title>\n</head>\n'
+        f"<body>\n<h1>{heading}</h1>\n<p>{intro}</p>\n<ul>\n"
+        + "\n".join(items)
+        + "\n</ul>\n</body>\n</html>\n"
+    )
+
+
+def write_reports(
+    data=DEFAULT_DATA,
+    program=DEFAULT_PROGRAM,
+    output=DEFAULT_OUTPUT,
+    language=None,
+    jobs=None,
+    progress=True,
+):
+    """Write every session report, the programme report and the index.
+
+    Parameters
+    ----------
+    data : str or Path
+        Folder of one class's files, laid out like ``data/contoh``.
+    program : str or Path
+        Folder of the programme's budget and journal.
+    output : str or Path
+        Where the pages go; created when missing.
+    language : str, optional
+        ``"id"`` or ``"en"``; the language in use when not given.
+    jobs : int, optional
+        Notebooks run at once; the number of cores when not given.
+    progress : bool
+        Show a progress bar on standard error.
+
+    Returns
+    -------
+    ReportRun
+
+    Raises
+    ------
+    ReportError
+        After writing everything that could be written, when one or more
+        notebooks failed; it names them and where their notebooks are kept.
+    """
+    data, program = Path(data).resolve(), Path(program).resolve()
+    output = Path(output).resolve()
+    output.mkdir(parents=True, exist_ok=True)
+    language = language or get_language()
+
+    # Decide the work first, so a broken syllabus stops the job early.
+    planned = plan_reports(data, program, language)
+    run = ReportRun(output=output)
+    workers = min(jobs or os.cpu_count() or 1, len(planned))
+    logger.info("writing %d reports to %s", len(planned), output)
+
+    # Run the notebooks in parallel; collect what each one wrote.
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = [pool.submit(render_job, job, output) for job in planned]
+        finished = tqdm(
+            as_completed(futures),
+            total=len(futures),
+            desc=text("report.progress"),
+            unit="laporan",
+            disable=not progress,
+        )
+        for future in finished:
+            name, path, reason = future.result()
+            if reason is None:
+                run.written.append(path)
+                logger.info("wrote %s", path)
+            else:
+                run.failed[name] = {"notebook": path, "reason": reason}
+                logger.warning("%s failed: %s", name, reason)
+
+    # The index links whatever was written and marks what failed.
+    write_atomically(run.index, index_page(planned, run))
+
+    if run.failed:
+        raise ReportError(
+            "report.failed",
+            names=", ".join(sorted(run.failed)),
+            details="; ".join(
+                f"{name}: {failure['reason']} ({failure['notebook']})"
+                for name, failure in sorted(run.failed.items())
+            ),
+            run=run,
+        )
+    return run

@@ -1,0 +1,62 @@
+"""The message catalog: complete in both languages, placeholders in step."""
+
+import string
+
+import pytest
+
+from tokolab import InputError, set_language, text
+from tokolab.messages import (
+    LANGUAGES,
+    format_number,
+    format_percent,
+    load_catalog,
+)
+
+
+def placeholders(sentence):
+    return {
+        name
+        for _, name, _, _ in string.Formatter().parse(sentence)
+        if name is not None
+    }
+
+
+@pytest.mark.parametrize("key", sorted(load_catalog()))
+def test_every_entry_speaks_both_languages_with_same_fields(key):
+    sentences = load_catalog()[key]
+    assert set(sentences) == set(LANGUAGES)
+    assert placeholders(sentences["id"]) == placeholders(sentences["en"])
+
+
+def test_indonesian_is_the_default_and_english_can_be_chosen():
+    indonesian = text("common.file_empty", path="a.csv")
+    assert indonesian.startswith("Berkas a.csv kosong")
+
+    set_language("en")
+    assert text("common.file_empty", path="a.csv").startswith(
+        "File a.csv is empty"
+    )
+
+
+def test_error_text_follows_the_language_at_the_time_it_is_shown():
+    error = InputError("common.file_not_found", path="b.csv")
+    assert "tidak ditemukan" in str(error)
+
+    set_language("en")
+    assert "was not found" in str(error)
+    assert error.path == "b.csv"
+
+
+def test_unknown_language_is_refused():
+    with pytest.raises(ValueError, match="id, en"):
+        set_language("fr")
+
+
+def test_numbers_are_written_the_reader_s_way():
+    # 49,733.33 with a dot for thousands and a comma for decimals.
+    assert format_number(49733.333, decimals=2) == "49.733,33"
+    assert format_number(49733.333, decimals=2, language="en") == "49,733.33"
+
+    # 64 of 75 is 0.85333...: 85.3 %.
+    assert format_percent(64 / 75) == "85,3%"
+    assert format_percent(64 / 75, language="en") == "85.3%"
