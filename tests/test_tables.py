@@ -94,3 +94,17 @@ def test_any_bytes_give_a_table_or_our_own_error(data):
         parse_delimited(text, "acak.csv")
     except InputError:
         pass
+
+
+def test_row_longer_than_header_is_refused_not_cut():
+    # Every data row has three fields under a two-field header: pandas would
+    # turn the first column into an index and shift the rest.
+    with pytest.raises(InputError, match="baris 2: ada 3 kolom") as caught:
+        parse_delimited("a,b\n1,2,3\n4,5,6\n", "geser.csv")
+
+    assert caught.value.expected == 2
+
+
+def test_one_long_row_in_the_middle_is_named():
+    with pytest.raises(InputError, match="baris 3: ada 3 kolom"):
+        parse_delimited("a,b\n1,2\n4,5,6\n", "tengah.csv")

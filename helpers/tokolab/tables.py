@@ -13,6 +13,7 @@ the first data row is row 2.
 import csv
 import io
 import logging
+import warnings
 from pathlib import Path
 
 import pandas as pd
@@ -126,19 +127,33 @@ def parse_delimited(text, path, delimiter=None):
 
     delimiter = delimiter or sniff_delimiter(text)
     try:
-        table = pd.read_csv(
-            io.StringIO(text),
-            sep=delimiter,
-            dtype=str,
-            keep_default_na=False,
-            na_filter=False,
-            skip_blank_lines=True,
-            quoting=csv.QUOTE_MINIMAL,
-            engine="c",
-        )
-    except pd.errors.ParserError as error:
+        # Rows longer than the header would be cut short with only a
+        # warning (or shift every column when all are longer): refuse them.
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", pd.errors.ParserWarning)
+            table = pd.read_csv(
+                io.StringIO(text),
+                sep=delimiter,
+                dtype=str,
+                keep_default_na=False,
+                na_filter=False,
+                skip_blank_lines=True,
+                quoting=csv.QUOTE_MINIMAL,
+                engine="c",
+                index_col=False,
+            )
+    except (pd.errors.ParserWarning, pd.errors.ParserError) as error:
+        row, expected, found = first_long_row(text, delimiter)
+        if row is None:
+            raise InputError(
+                "common.not_a_table", path=str(path), reason=str(error)
+            ) from None
         raise InputError(
-            "common.not_a_table", path=str(path), reason=str(error)
+            "common.row_too_long",
+            path=str(path),
+            row=row,
+            expected=expected,
+            found=found,
         ) from None
     except (pd.errors.EmptyDataError, csv.Error) as error:
         raise InputError(
@@ -147,6 +162,26 @@ def parse_delimited(text, path, delimiter=None):
 
     table.columns = [str(name).strip() for name in table.columns]
     return table
+
+
+def first_long_row(text, delimiter):
+    """Find the first row with more fields than the header.
+
+    Returns
+    -------
+    tuple
+        ``(row number, header fields, row fields)``, the header being row 1.
+    """
+    rows = csv.reader(io.StringIO(text), delimiter=delimiter)
+    header = []
+    try:
+        header = next(rows, [])
+        for number, row in enumerate(rows, start=2):
+            if len(row) > len(header):
+                return number, len(header), len(row)
+    except csv.Error:
+        pass
+    return None, len(header), None
 
 
 def read_delimited(path, delimiter=None):

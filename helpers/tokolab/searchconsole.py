@@ -1,0 +1,874 @@
+"""Search Console Performance exports: the zip, the unzipped folder, one CSV.
+
+The format
+----------
+Search Console's Performance report (Search results) downloads as a zip of
+CSV files, one per tab of the report plus the filters that were on. Each
+file is one table with a header row; the table is recognised by its headers,
+never by the file name alone, because the names change with the UI language
+and with the age of the export.
+
+=================  =====================  ===================================
+table              file (English / ID)    first header (English / ID)
+=================  =====================  ===================================
+chart              Chart.csv, Dates.csv   Date / Tanggal
+                   / Bagan.csv
+queries            Queries / Kueri        Top queries / Kueri teratas
+pages              Pages / Halaman        Top pages / Halaman teratas
+countries          Countries / Negara     Country / Negara
+devices            Devices / Perangkat    Device / Perangkat
+search_appearance  Search appearance /    Search Appearance /
+                   Tampilan penelusuran   Tampilan penelusuran
+filters            Filters / Filter       Filter, Value / Filter, Nilai
+=================  =====================  ===================================
+
+Every table but the filters has four metric columns after the first:
+Clicks / Klik, Impressions / Tayangan, CTR, Position / Posisi. Headers are
+compared without regard to case or repeated spaces; every accepted spelling
+is in :data:`COLUMN_ALIASES`, and adding a spelling there is all it takes to
+read a new variant. Of the Indonesian spellings, the file names Bagan,
+Kueri, Halaman, Negara, Perangkat and the headers Tanggal, Kueri teratas,
+Halaman teratas, Negara, Perangkat, Klik, Tayangan, CTR, Posisi are seen in
+exports that Indonesian site owners describe in public repositories;
+"Tampilan penelusuran" and the Filters header "Nilai" are the UI's words,
+not yet seen in a downloaded file.
+
+Cells as written, and what they become:
+
+- ``Date``: ``2026-03-01`` (ISO, in both UI languages) -> a pandas date.
+- ``Clicks``, ``Impressions``: whole numbers, ``1234``. Grouped thousands are
+  accepted in any of the usual styles (``1,234``, ``1.234``, ``1 234``): a
+  count is never fractional, so a separator followed by exactly three digits
+  can only group thousands. ``12,34`` or ``1.5`` is an error.
+- ``CTR``: a percentage, ``0.93%`` or ``0,93%`` -> 0.0093 [fraction 0-1]. A
+  CTR without ``%`` is an error, since ``0.93`` could mean 0.93 % or 93 %.
+- ``Position``: ``7.5`` or ``7,5`` -> 7.5. Search Console never groups
+  positions or CTRs, so in these columns a lone ``.`` or ``,`` is always the
+  decimal mark (``1,234`` is 1.234). With both marks, the last one is the
+  decimal mark and the other groups thousands (``1.234,5`` and ``1,234.5``).
+- Filters: one row per filter that was on, ``Search type,Web`` and
+  ``Date,Last 6 months`` (or a quoted custom range such as
+  ``"Mar 1, 2026-Mar 31, 2026"``), kept as written.
+"""
+
+import logging
+import lzma
+import math
+import re
+import struct
+import zipfile
+import zlib
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from pathlib import Path, PurePosixPath
+
+import pandas as pd
+
+from tokolab.errors import InputError
+from tokolab.messages import text
+from tokolab.tables import decode_bytes, parse_delimited, require_columns
+
+logger = logging.getLogger(__name__)
+
+# Search Console writes at most this many rows into one table of an export.
+EXPORT_ROW_LIMIT = 1000
+
+# A real export is a few hundred kilobytes; anything far bigger is not one.
+MAX_FILE_BYTES = 50 * 1024 * 1024
+
+# zipfile reports a damaged archive through many exception types: an unknown
+# compression is NotImplementedError, an encrypted member RuntimeError, a
+# broken stream zlib.error, lzma.LZMAError or EOFError.
+_DAMAGED_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    EOFError,
+    zlib.error,
+    lzma.LZMAError,
+    NotImplementedError,
+    RuntimeError,
+    ValueError,
+    struct.error,
+)
+
+# Every spelling a column header has been seen under, per UI language.
+# Compared after folding case and collapsing spaces.
+COLUMN_ALIASES = {
+    "date": {"en": ("Date",), "id": ("Tanggal",)},
+    "query": {
+        "en": ("Top queries", "Query", "Queries"),
+        "id": ("Kueri teratas", "Kueri"),
+    },
+    "page": {
+        "en": ("Top pages", "Page", "Pages"),
+        "id": ("Halaman teratas", "Halaman"),
+    },
+    "country": {"en": ("Country", "Countries"), "id": ("Negara",)},
+    "device": {"en": ("Device", "Devices"), "id": ("Perangkat",)},
+    "search_appearance": {
+        "en": ("Search Appearance",),
+        "id": ("Tampilan penelusuran", "Tampilan di penelusuran"),
+    },
+    "clicks": {"en": ("Clicks",), "id": ("Klik",)},
+    "impressions": {"en": ("Impressions",), "id": ("Tayangan",)},
+    "ctr": {"en": ("CTR",), "id": ("CTR",)},
+    "position": {"en": ("Position",), "id": ("Posisi",)},
+    "filter": {"en": ("Filter",), "id": ("Filter",)},
+    "value": {"en": ("Value",), "id": ("Nilai",)},
+}
+
+METRICS = ("clicks", "impressions", "ctr", "position")
+
+# Each table: its first (dimension) column, then the columns that follow.
+TABLE_LAYOUTS = {
+    "chart": ("date", METRICS),
+    "queries": ("query", METRICS),
+    "pages": ("page", METRICS),
+    "countries": ("country", METRICS),
+    "devices": ("device", METRICS),
+    "search_appearance": ("search_appearance", METRICS),
+    "filters": ("filter", ("value",)),
+}
+
+# File names Search Console gives each table. Used only to name the headers
+# a file should have had when its own headers are not recognised.
+TABLE_FILE_NAMES = {
+    "chart": {"en": ("Chart", "Dates"), "id": ("Bagan", "Tanggal")},
+    "queries": {"en": ("Queries",), "id": ("Kueri",)},
+    "pages": {"en": ("Pages",), "id": ("Halaman",)},
+    "countries": {"en": ("Countries",), "id": ("Negara",)},
+    "devices": {"en": ("Devices",), "id": ("Perangkat",)},
+    "search_appearance": {
+        "en": ("Search appearance",),
+        "id": ("Tampilan penelusuran",),
+    },
+    "filters": {"en": ("Filters",), "id": ("Filter",)},
+}
+
+# Names of the rows in the Filters table, and the key each becomes.
+FILTER_ALIASES = {
+    "search_type": (
+        "Search type",
+        "Jenis penelusuran",
+        "Jenis pencarian",
+        "Tipe penelusuran",
+    ),
+    "date_range": ("Date", "Tanggal", "Rentang tanggal"),
+    "query": ("Query", "Kueri"),
+    "page": ("Page", "Halaman"),
+    "country": ("Country", "Negara"),
+    "device": ("Device", "Perangkat"),
+    "search_appearance": ("Search appearance", "Tampilan penelusuran"),
+}
+
+# Numbers in ASCII digits. Thousands are grouped by a comma, dot, space,
+# no-break space, narrow no-break space or apostrophe, the same mark
+# throughout one number.
+_DIGITS = re.compile(r"\d+", re.ASCII)
+_GROUPED_COUNT = re.compile(
+    r"\d{1,3}(?P<mark>[,. \u00a0\u202f'])\d{3}(?:(?P=mark)\d{3})*",
+    re.ASCII,
+)
+_LONE_DECIMAL = re.compile(r"\d+[.,]\d+", re.ASCII)
+_GROUPED_DECIMAL = re.compile(
+    r"\d{1,3}(?P<group>[,. \u00a0\u202f'])\d{3}(?:(?P=group)\d{3})*"
+    r"(?P<decimal>[.,])\d+",
+    re.ASCII,
+)
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+
+
+@dataclass
+class SearchConsoleExport:
+    """One Search Console Performance export, read and checked.
+
+    Attributes
+    ----------
+    source : str
+        The zip, folder or CSV file that was read.
+    language : str
+        UI language of the export, ``"en"`` or ``"id"``, from its headers.
+    tables : dict of str to pandas.DataFrame
+        The tables present, under the keys ``chart``, ``queries``,
+        ``pages``, ``countries``, ``devices``, ``search_appearance``. The
+        chart has ``date, clicks, impressions, ctr, position``, sorted by
+        date; the others their dimension (``query``, ``page``, ``country``,
+        ``device``, ``search_appearance``) then ``clicks, impressions, ctr,
+        position``. ``ctr`` is a fraction [0-1], ``position`` a float
+        [rank, 1 = top]. Each table's ``attrs["path"]`` names its file.
+    filters : dict of str to str
+        The Filters table: ``search_type``, ``date_range`` (as written, for
+        example ``"Last 6 months"``), ``query``, ``page`` ... for the filters
+        that were on; a filter the kit does not know keeps its written name.
+    truncated : list of str
+        Tables with exactly 1,000 rows, Search Console's export limit: rows
+        past the limit were cut.
+    findings : pandas.DataFrame
+        Things worth a look that do not stop the reading: ``file, row, kind,
+        message`` (``row`` counted with the header as row 1; ``message`` in
+        the language in use when read). Kinds: ``clicks_over_impressions``,
+        ``truncated``.
+    files : dict of str to str
+        The file each table (and ``filters``) was read from.
+    """
+
+    source: str
+    language: str
+    tables: dict = field(default_factory=dict, repr=False)
+    filters: dict = field(default_factory=dict)
+    truncated: list = field(default_factory=list)
+    findings: pd.DataFrame = field(default=None, repr=False)
+    files: dict = field(default_factory=dict, repr=False)
+
+    def totals(self):
+        """Site totals over the whole period, from the chart table.
+
+        The chart counts every click and impression. The queries and pages
+        tables cannot give site totals: queries leave out anonymised
+        searches, and pages count one search once per page shown.
+
+        Returns
+        -------
+        dict or None
+            ``clicks`` (int), ``impressions`` (int), ``ctr`` (float
+            [fraction 0-1], clicks / impressions) and ``position`` (float,
+            impression-weighted mean of the daily positions); ``ctr`` and
+            ``position`` are NaN when there were no impressions. None when
+            the export has no chart table.
+        """
+        chart = self.tables.get("chart")
+        if chart is None:
+            return None
+
+        clicks = int(chart["clicks"].sum())
+        impressions = int(chart["impressions"].sum())
+        return {
+            "clicks": clicks,
+            "impressions": impressions,
+            "ctr": clicks / impressions if impressions else math.nan,
+            "position": weighted_position(chart),
+        }
+
+    @property
+    def period(self):
+        """First and last day in the chart, as ``(date, date)``.
+
+        None when there is no chart table or it has no rows.
+        """
+        chart = self.tables.get("chart")
+        if chart is None or chart.empty:
+            return None
+        return chart["date"].min().date(), chart["date"].max().date()
+
+
+def read_search_console(path):
+    """Read a Search Console Performance export.
+
+    Parameters
+    ----------
+    path : str or Path
+        The zip as downloaded, the folder it was unzipped into, or a single
+        CSV file from it.
+
+    Returns
+    -------
+    SearchConsoleExport
+
+    Raises
+    ------
+    InputError
+        When the input is missing, is not a zip, folder or CSV, holds a
+        file whose headers are not a Search Console table, a cell that does
+        not read as the number or date its column holds, or two files for
+        the same table. The error names the file, and the row (header =
+        row 1), column, expected and found where they apply.
+
+    Notes
+    -----
+    Quirks of the files, all handled here:
+
+    - Older exports call the chart ``Dates.csv`` and list it newest day
+      first; the chart is always returned oldest day first.
+    - The Indonesian UI names files and headers in Indonesian (``Bagan.csv``,
+      ``Kueri teratas``, ``Klik``, ``Tayangan``, ``Posisi``) and may write
+      decimal commas (``0,93%``).
+    - A table with no rows (often Search appearance) is a header alone, with
+      no newline at its end; it gives an empty table with its columns.
+    - Queries are quoted when they hold commas, quotes or newlines; such a
+      query stays one row. ``#`` inside a query is data, not a comment.
+    - Files saved again in Excel may start with a byte-order mark, use
+      semicolons between fields, or be in Windows-1252.
+    - Anonymised queries are left out of the queries table, so its clicks
+      add up to less than the site's: totals come from the chart.
+    - A table of exactly 1,000 rows was cut by the export limit and is named
+      in ``truncated``.
+    - Clicks above impressions in a row is kept, logged and listed in
+      ``findings``, not refused: Search Console counts clicks and
+      impressions by separate rules, so a row of its own export can show
+      it, but it is rare enough to be worth a look.
+    - Positions are rounded in the files (to one or two decimals), so the
+      impression-weighted position is close to, not exactly, the one the
+      Search Console screen shows.
+    """
+    path = Path(path)
+    files = _collect_files(path)
+
+    # Parse each file and recognise its table by its headers.
+    export = SearchConsoleExport(source=str(path), language="en")
+    votes = {"en": 0, "id": 0}
+    findings = []
+    for file_path, data in files:
+        name, table, languages, row_findings = _read_table(data, file_path)
+        if name in export.files:
+            raise InputError(
+                "searchconsole.duplicate_table",
+                path=file_path,
+                other=export.files[name],
+            )
+        export.files[name] = file_path
+        for language in languages:
+            votes[language] += 1
+        if name == "filters":
+            export.filters = _filters_from_table(table)
+        else:
+            export.tables[name] = table
+        findings.extend(row_findings)
+
+    # The export's language is the one most of its headers are written in.
+    export.language = max(("en", "id"), key=lambda lang: votes[lang])
+
+    # Tables of exactly the export limit were cut short.
+    for name, table in export.tables.items():
+        if len(table) == EXPORT_ROW_LIMIT:
+            export.truncated.append(name)
+            file_path = export.files[name]
+            logger.warning("%s has %d rows: cut", file_path, len(table))
+            findings.append(
+                {
+                    "file": file_path,
+                    "row": None,
+                    "kind": "truncated",
+                    "message": text(
+                        "searchconsole.truncated",
+                        path=file_path,
+                        limit=EXPORT_ROW_LIMIT,
+                    ),
+                }
+            )
+
+    export.findings = pd.DataFrame(
+        findings, columns=["file", "row", "kind", "message"]
+    ).astype({"row": "Int64"})
+    return export
+
+
+def weighted_position(table):
+    """Average position weighted by impressions, as Search Console averages.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        With ``position`` [rank] and ``impressions`` [count] columns, such as
+        any table of :class:`SearchConsoleExport`.
+
+    Returns
+    -------
+    float
+        sum(position * impressions) / sum(impressions); NaN when there are
+        no impressions.
+    """
+    require_columns(
+        table, ("position", "impressions"), table.attrs.get("path", "-")
+    )
+    impressions = table["impressions"].sum()
+    if not impressions:
+        return math.nan
+    return float((table["position"] * table["impressions"]).sum() / impressions)
+
+
+def parse_count(written):
+    """Read a whole count, such as clicks or impressions.
+
+    Parameters
+    ----------
+    written : str
+        ``1234``, or grouped by thousands with one mark used throughout:
+        ``1,234``, ``1.234``, ``1 234``, ``1.234.567``.
+
+    Returns
+    -------
+    int
+
+    Raises
+    ------
+    ValueError
+        When the text is not a whole number (``1.5``, ``12,34``, ``-3``).
+    """
+    cell = written.strip()
+    if _DIGITS.fullmatch(cell):
+        return int(cell)
+    if _GROUPED_COUNT.fullmatch(cell):
+        return int(re.sub(r"\D", "", cell))
+    raise ValueError(f"not a whole number: {written!r}")
+
+
+def parse_decimal(written):
+    """Read a non-negative decimal number, such as a position.
+
+    Parameters
+    ----------
+    written : str
+        ``7``, ``7.5`` or ``7,5`` (a lone mark is the decimal mark), or with
+        thousands grouped and the last mark as decimal mark: ``1.234,5``,
+        ``1,234.5``.
+
+    Returns
+    -------
+    float
+
+    Raises
+    ------
+    ValueError
+        When the text is not such a number.
+    """
+    cell = written.strip()
+    return float(_decimal_text(cell, written))
+
+
+def parse_ctr(written):
+    """Read a click-through rate written as a percentage.
+
+    Parameters
+    ----------
+    written : str
+        ``0.93%``, ``0,93%``, ``0%``, ``50 %``.
+
+    Returns
+    -------
+    float [fraction 0-1]
+        ``0.93%`` gives 0.0093.
+
+    Raises
+    ------
+    ValueError
+        When the text is not a number followed by ``%``.
+    """
+    cell = written.strip()
+    if not cell.endswith("%"):
+        raise ValueError(f"not a percentage: {written!r}")
+    number = _decimal_text(cell[:-1].strip(), written)
+    return float(Decimal(number) / 100)
+
+
+def _decimal_text(cell, written):
+    """Rewrite a decimal number as Python reads it (``1234.5``)."""
+    if _DIGITS.fullmatch(cell):
+        return cell
+    if _LONE_DECIMAL.fullmatch(cell):
+        return cell.replace(",", ".")
+    match = _GROUPED_DECIMAL.fullmatch(cell)
+    if match and match["group"] != match["decimal"]:
+        whole = cell[: match.start("decimal")]
+        fraction = cell[match.start("decimal") + 1 :]
+        return re.sub(r"\D", "", whole) + "." + fraction
+    raise ValueError(f"not a decimal number: {written!r}")
+
+
+def _parse_iso_date(written):
+    """Read a ``YYYY-MM-DD`` date, the only form Search Console writes."""
+    cell = written.strip()
+    if not _ISO_DATE.fullmatch(cell):
+        raise ValueError(f"not a YYYY-MM-DD date: {written!r}")
+    return date.fromisoformat(cell)
+
+
+# How each column's cells are read, and what the error says it expected.
+_CONVERTERS = {
+    "date": (_parse_iso_date, "searchconsole.expected_date"),
+    "clicks": (parse_count, "searchconsole.expected_count"),
+    "impressions": (parse_count, "searchconsole.expected_count"),
+    "ctr": (parse_ctr, "searchconsole.expected_percent"),
+    "position": (parse_decimal, "searchconsole.expected_decimal"),
+}
+
+
+def _collect_files(path):
+    """List the CSV files of an export as ``(name for messages, bytes)``."""
+    if path.is_dir():
+        return _folder_files(path)
+    if not path.exists():
+        raise InputError("common.file_not_found", path=str(path))
+
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xls", ".ods"):
+        raise InputError("searchconsole.spreadsheet_not_csv", path=str(path))
+    if suffix == ".zip" or (suffix != ".csv" and zipfile.is_zipfile(path)):
+        return _zip_files(path)
+    return [(str(path), _read_bytes(path))]
+
+
+def _folder_files(folder):
+    """The CSV files directly inside an unzipped export's folder."""
+    files = [
+        entry
+        for entry in sorted(folder.iterdir())
+        if entry.is_file()
+        and entry.suffix.lower() == ".csv"
+        and not entry.name.startswith(".")
+    ]
+    if not files:
+        found = ", ".join(sorted(e.name for e in folder.iterdir())) or "-"
+        raise InputError(
+            "searchconsole.no_tables", path=str(folder), found=found
+        )
+    logger.info("reading folder %s (%d files)", folder, len(files))
+    return [(str(entry), _read_bytes(entry)) for entry in files]
+
+
+def _read_bytes(path):
+    """Read one file whole, refusing what is far too big to be an export."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InputError(
+                "searchconsole.too_large",
+                path=str(path),
+                found=size,
+                expected=MAX_FILE_BYTES,
+            )
+        return path.read_bytes()
+    except OSError as error:
+        raise InputError(
+            "common.cannot_open", path=str(path), reason=error.strerror
+        ) from None
+
+
+def _zip_files(path):
+    """The CSV members of a downloaded export zip, read into memory.
+
+    Nothing is extracted to disk. A member whose name climbs out of the zip
+    (``../x.csv``, ``/etc/x.csv``, ``C:\\x.csv``) means the zip is not a
+    Search Console download: it is refused whole.
+    """
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = [m for m in archive.infolist() if not m.is_dir()]
+
+            # Refuse names that would land outside the folder if unzipped.
+            for member in members:
+                if _is_unsafe_member_name(member.filename):
+                    raise InputError(
+                        "searchconsole.unsafe_zip_member",
+                        path=str(path),
+                        found=member.filename,
+                    )
+
+            # Keep the CSV files; skip folders and macOS resource forks.
+            tables = [m for m in members if _is_table_member(m.filename)]
+            if not tables:
+                found = ", ".join(m.filename for m in members) or "-"
+                raise InputError(
+                    "searchconsole.no_tables", path=str(path), found=found
+                )
+
+            logger.info("reading zip %s (%d files)", path, len(tables))
+            return [
+                (f"{path}/{m.filename}", _read_member(archive, m, path))
+                for m in tables
+            ]
+    except InputError:
+        raise
+    except OSError as error:
+        if not path.is_file():
+            raise InputError(
+                "common.cannot_open", path=str(path), reason=error.strerror
+            ) from None
+        raise InputError(
+            "searchconsole.not_a_zip", path=str(path), reason=str(error)
+        ) from None
+    except _DAMAGED_ZIP_ERRORS as error:
+        raise InputError(
+            "searchconsole.not_a_zip",
+            path=str(path),
+            reason=f"{type(error).__name__}: {error}",
+        ) from None
+
+
+def _is_unsafe_member_name(name):
+    """Whether a zip member's name points outside the zip's own folder."""
+    parts = name.replace("\\", "/").split("/")
+    absolute = name.startswith(("/", "\\")) or re.match(r"[A-Za-z]:", name)
+    return bool(absolute) or ".." in parts
+
+
+def _is_table_member(name):
+    """Whether a zip member is one of the export's CSV tables."""
+    member = PurePosixPath(name.replace("\\", "/"))
+    return (
+        member.suffix.lower() == ".csv"
+        and not member.name.startswith(".")
+        and "__MACOSX" not in member.parts
+    )
+
+
+def _read_member(archive, member, path):
+    """Read one zip member, refusing one too large to be an export table."""
+    too_large = InputError(
+        "searchconsole.too_large",
+        path=f"{path}/{member.filename}",
+        found=member.file_size,
+        expected=MAX_FILE_BYTES,
+    )
+    if member.file_size > MAX_FILE_BYTES:
+        raise too_large
+    with archive.open(member) as stream:
+        data = stream.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise too_large
+    return data
+
+
+def _fold(header):
+    """Header as compared with the aliases: no case, single spaces."""
+    return " ".join(str(header).split()).casefold()
+
+
+# Folded alias -> (canonical column, languages that write it so).
+_ALIAS_INDEX = {}
+for _column, _by_language in COLUMN_ALIASES.items():
+    for _language, _spellings in _by_language.items():
+        for _spelling in _spellings:
+            _entry = _ALIAS_INDEX.setdefault(_fold(_spelling), (_column, set()))
+            _entry[1].add(_language)
+
+_DIMENSION_TABLES = {dim: name for name, (dim, _) in TABLE_LAYOUTS.items()}
+
+_FILTER_INDEX = {
+    _fold(spelling): key
+    for key, spellings in FILTER_ALIASES.items()
+    for spelling in spellings
+}
+
+
+def _read_table(data, file_path):
+    """Decode, split and recognise one file; convert its cells.
+
+    Returns
+    -------
+    name : str
+        Key of the table in :data:`TABLE_LAYOUTS`.
+    table : pandas.DataFrame
+        Canonical columns, converted values.
+    languages : list of str
+        One vote per header written in only one UI language.
+    findings : list of dict
+        Rows with more clicks than impressions.
+    """
+    text_content, encoding = decode_bytes(data, file_path)
+    logger.info("reading %s (%s)", file_path, encoding)
+    raw = parse_delimited(text_content, file_path)
+
+    # pandas takes the first column as an index when the rows hold one
+    # field more than the header: a row that does not fit the header.
+    if not isinstance(raw.index, pd.RangeIndex):
+        raise InputError(
+            "searchconsole.extra_field",
+            path=file_path,
+            row=2,
+            expected=len(raw.columns),
+            found=len(raw.columns) + 1,
+        )
+
+    name, columns, languages = _recognise(list(raw.columns), file_path)
+    table = raw.rename(columns=columns)
+    dimension, others = TABLE_LAYOUTS[name]
+    table = table[[dimension, *others]].copy()
+
+    # Convert each metric (or date) column, cell by cell, naming the cell
+    # that does not read.
+    written_names = {
+        canonical: written for written, canonical in columns.items()
+    }
+    for column in table.columns:
+        if column in _CONVERTERS:
+            table[column] = _convert_column(
+                table[column], column, written_names[column], file_path
+            )
+
+    # Rows worth a look, numbered as in the file before any reordering.
+    findings = []
+    if name != "filters":
+        findings = _clicks_over_impressions(table, file_path)
+
+    if name == "chart":
+        table = _tidy_chart(table, file_path)
+
+    table = table.reset_index(drop=True)
+    table.attrs["path"] = file_path
+    return name, table, languages, findings
+
+
+def _recognise(headers, file_path):
+    """Say which table a header row belongs to.
+
+    Returns
+    -------
+    name : str
+    columns : dict
+        Written header -> canonical column.
+    languages : list of str
+    """
+    columns, languages, unknown = {}, [], []
+    for header in headers:
+        entry = _ALIAS_INDEX.get(_fold(header))
+        if entry is None:
+            unknown.append(header)
+            continue
+        columns[header] = entry[0]
+        if len(entry[1]) == 1:
+            languages.extend(entry[1])
+
+    dimensions = [c for c in columns.values() if c in _DIMENSION_TABLES]
+    if unknown or len(dimensions) != 1:
+        raise InputError(
+            "searchconsole.unknown_headers",
+            path=file_path,
+            found=", ".join(headers) or "-",
+            expected=_expected_headers(file_path),
+        )
+
+    # Two headers for one column ("Clicks" and "Klik").
+    canonical = list(columns.values())
+    doubled = sorted({c for c in canonical if canonical.count(c) > 1})
+    if doubled:
+        raise InputError(
+            "searchconsole.duplicate_column",
+            path=file_path,
+            found=", ".join(h for h in headers if columns[h] in doubled),
+        )
+
+    name = _DIMENSION_TABLES[dimensions[0]]
+    _, others = TABLE_LAYOUTS[name]
+    missing = [c for c in others if c not in canonical]
+    if missing:
+        language = languages[0] if languages else "en"
+        raise InputError(
+            "common.missing_columns",
+            path=file_path,
+            expected=", ".join(COLUMN_ALIASES[c][language][0] for c in missing),
+            found=", ".join(headers),
+        )
+    return name, columns, languages
+
+
+def _expected_headers(file_path):
+    """The header row the file could have had, for an error message.
+
+    When the file name is one Search Console uses, that table's header row
+    in the file name's language; otherwise the chart's header row and the
+    first header of every other table.
+    """
+    stem = _fold(PurePosixPath(file_path.replace("\\", "/")).stem)
+    for name, by_language in TABLE_FILE_NAMES.items():
+        for language, stems in by_language.items():
+            if stem in (_fold(s) for s in stems):
+                return _header_row(name, language)
+
+    first_headers = [
+        COLUMN_ALIASES[dimension][language][0]
+        for name, (dimension, _) in TABLE_LAYOUTS.items()
+        if name != "chart"
+        for language in ("en", "id")
+    ]
+    return text(
+        "searchconsole.expected_any_table",
+        chart_en=_header_row("chart", "en"),
+        chart_id=_header_row("chart", "id"),
+        first_headers=", ".join(dict.fromkeys(first_headers)),
+    )
+
+
+def _header_row(name, language):
+    """A table's header row as Search Console writes it in ``language``."""
+    dimension, others = TABLE_LAYOUTS[name]
+    return ",".join(
+        COLUMN_ALIASES[column][language][0] for column in (dimension, *others)
+    )
+
+
+def _convert_column(cells, column, written_name, file_path):
+    """Convert one column's cells; the first that fails raises InputError."""
+    convert, expected_key = _CONVERTERS[column]
+    values = []
+    for position, cell in enumerate(cells):
+        try:
+            values.append(convert(cell))
+        except ValueError:
+            raise InputError(
+                "searchconsole.bad_cell",
+                path=file_path,
+                row=position + 2,
+                column=written_name,
+                expected=text(expected_key),
+                found=cell,
+            ) from None
+
+    if column == "date":
+        return pd.Series(pd.to_datetime(values), index=cells.index)
+    dtype = "int64" if column in ("clicks", "impressions") else "float64"
+    return pd.Series(values, index=cells.index, dtype=dtype)
+
+
+def _tidy_chart(chart, file_path):
+    """Order the chart oldest day first; refuse a day written twice."""
+    doubled = chart["date"].duplicated(keep="first")
+    if doubled.any():
+        position = int(doubled.to_numpy().nonzero()[0][0])
+        raise InputError(
+            "searchconsole.duplicate_date",
+            path=file_path,
+            row=position + 2,
+            found=chart["date"].iloc[position].date().isoformat(),
+        )
+    return chart.sort_values("date", kind="stable")
+
+
+def _filters_from_table(table):
+    """Turn the Filters table into a dictionary of metadata."""
+    filters = {}
+    for name, value in zip(table["filter"], table["value"], strict=True):
+        key = _FILTER_INDEX.get(_fold(name), name.strip())
+        value = value.strip()
+
+        # Two rows for one filter: keep both values.
+        if key in filters:
+            value = f"{filters[key]}; {value}"
+        filters[key] = value
+    return filters
+
+
+def _clicks_over_impressions(table, file_path):
+    """Findings for the rows with more clicks than impressions."""
+    findings = []
+    over = table.index[table["clicks"] > table["impressions"]]
+    for index in over:
+        row = int(index) + 2
+        clicks = int(table.at[index, "clicks"])
+        impressions = int(table.at[index, "impressions"])
+        logger.warning("%s row %d: clicks above impressions", file_path, row)
+        findings.append(
+            {
+                "file": file_path,
+                "row": row,
+                "kind": "clicks_over_impressions",
+                "message": text(
+                    "searchconsole.clicks_over_impressions",
+                    path=file_path,
+                    row=row,
+                    clicks=clicks,
+                    impressions=impressions,
+                ),
+            }
+        )
+    return findings
