@@ -108,3 +108,11 @@ def test_row_longer_than_header_is_refused_not_cut():
 def test_one_long_row_in_the_middle_is_named():
     with pytest.raises(InputError, match="baris 3: ada 3 kolom"):
         parse_delimited("a,b\n1,2\n4,5,6\n", "tengah.csv")
+
+
+def test_index_gives_spreadsheet_rows_across_blank_lines():
+    # Header is row 1; "1,2" row 2; the blank line row 3; "4,5" row 4.
+    table = parse_delimited("a,b\n1,2\n\n4,5\n", "kosong.csv")
+
+    assert list(table["a"]) == ["1", "4"]
+    assert list(table.index + 2) == [2, 4]

@@ -69,12 +69,18 @@ def command_sample_data(arguments):
 def build_parser():
     from tokolab.reports import DEFAULT_DATA, DEFAULT_OUTPUT, DEFAULT_PROGRAM
 
+    # --lang and -v are accepted before or after the subcommand; SUPPRESS
+    # keeps the subcommand's default from hiding a value given before it.
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--lang", choices=LANGUAGES, default=None)
-    common.add_argument("-v", "--verbose", action="store_true")
+    common.add_argument(
+        "--lang", choices=LANGUAGES, default=argparse.SUPPRESS
+    )
+    common.add_argument(
+        "-v", "--verbose", action="store_true", default=argparse.SUPPRESS
+    )
 
     parser = argparse.ArgumentParser(
-        prog="tokolab", description=text("cli.description")
+        prog="tokolab", description=text("cli.description"), parents=[common]
     )
     commands = parser.add_subparsers(dest="command", required=True)
 
@@ -117,7 +123,9 @@ def main(argv=None):
     arguments = build_parser().parse_args(argv)
 
     logging.basicConfig(
-        level=logging.INFO if arguments.verbose else logging.WARNING,
+        level=logging.INFO
+        if getattr(arguments, "verbose", False)
+        else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
 

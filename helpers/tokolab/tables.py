@@ -7,7 +7,9 @@ quoted fields with embedded newlines and doubled quotes. Cells come back as
 text, exactly as written; each reader decides what a cell means.
 
 Row numbers in errors count the way a spreadsheet does: the header is row 1,
-the first data row is row 2.
+the first data row is row 2. Blank lines count as rows there too, so a
+parsed table drops them but keeps the others' positions in its index: the
+spreadsheet number of a row is always its index + 2.
 """
 
 import csv
@@ -115,7 +117,8 @@ def parse_delimited(text, path, delimiter=None):
     -------
     pandas.DataFrame
         One column per header cell, every cell a ``str`` (empty cells are
-        ``""``), header names stripped of surrounding spaces.
+        ``""``), header names stripped of surrounding spaces. Blank lines
+        are dropped; the index + 2 is each row's spreadsheet number.
 
     Raises
     ------
@@ -137,7 +140,7 @@ def parse_delimited(text, path, delimiter=None):
                 dtype=str,
                 keep_default_na=False,
                 na_filter=False,
-                skip_blank_lines=True,
+                skip_blank_lines=False,
                 quoting=csv.QUOTE_MINIMAL,
                 engine="c",
                 index_col=False,
@@ -160,8 +163,10 @@ def parse_delimited(text, path, delimiter=None):
             "common.not_a_table", path=str(path), reason=str(error)
         ) from None
 
+    # Drop blank lines, keeping each remaining row's position in the index.
     table.columns = [str(name).strip() for name in table.columns]
-    return table
+    blank = (table == "").all(axis=1)
+    return table[~blank]
 
 
 def first_long_row(text, delimiter):

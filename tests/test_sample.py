@@ -1,0 +1,379 @@
+"""The synthetic sample data: deterministic, small, realistic, labelled.
+
+The Search Console files are checked here with the csv module alone, not
+with tokolab.searchconsole, so that these tests say what the files hold
+whatever that reader does.
+"""
+
+import csv
+import io
+import re
+from datetime import date, timedelta
+
+import pytest
+
+from conftest import ROOT
+from tokolab import InputError
+from tokolab.classrecords import (
+    attendance_rate,
+    quiz_summary,
+    read_class_records,
+)
+from tokolab.sample import (
+    SAMPLE_MARK,
+    _written_ctr,
+    _written_number,
+    click_through_rate,
+    sample_files,
+    write_sample_data,
+)
+
+COMMITTED = ROOT / "data" / "contoh"
+
+EXPECTED_FILES = sorted(
+    [
+        "README.md",
+        "kelas/kehadiran.csv",
+        "kelas/nilai.csv",
+        "kelas/peserta.csv",
+        "searchconsole/Bagan.csv",
+        "searchconsole/Filter.csv",
+        "searchconsole/Halaman.csv",
+        "searchconsole/Kueri.csv",
+        "searchconsole/Negara.csv",
+        "searchconsole/Perangkat.csv",
+    ]
+)
+
+METRICS = ["Klik", "Tayangan", "CTR", "Posisi"]
+HEADERS = {
+    "Bagan.csv": ["Tanggal", *METRICS],
+    "Kueri.csv": ["Kueri teratas", *METRICS],
+    "Halaman.csv": ["Halaman teratas", *METRICS],
+    "Negara.csv": ["Negara", *METRICS],
+    "Perangkat.csv": ["Perangkat", *METRICS],
+    "Filter.csv": ["Filter", "Nilai"],
+}
+
+
+def files_under(folder):
+    """Relative path -> bytes of every file under ``folder``."""
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("contoh")
+    write_sample_data(folder)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def tables(generated):
+    """Each Search Console file as (header, rows of str)."""
+    result = {}
+    for name in HEADERS:
+        text = (generated / "searchconsole" / name).read_text("utf-8")
+        rows = list(csv.reader(io.StringIO(text)))
+        result[name] = (rows[0], rows[1:])
+    return result
+
+
+def metric_rows(tables, name):
+    """(name, clicks, impressions, ctr written, position) per row."""
+    _, rows = tables[name]
+    return [(r[0], int(r[1]), int(r[2]), r[3], float(r[4])) for r in rows]
+
+
+# --- deterministic, small, committed -----------------------------------------
+
+
+def test_same_seed_same_bytes(tmp_path):
+    write_sample_data(tmp_path / "a", seed=2024)
+    write_sample_data(tmp_path / "b", seed=2024)
+
+    first = files_under(tmp_path / "a")
+    second = files_under(tmp_path / "b")
+
+    assert sorted(first) == EXPECTED_FILES
+    assert first == second
+
+
+def test_another_seed_other_data():
+    first = sample_files(2024)
+    other = sample_files(7)
+
+    assert first["searchconsole/Kueri.csv"] != other["searchconsole/Kueri.csv"]
+    assert first["kelas/nilai.csv"] != other["kelas/nilai.csv"]
+
+
+def test_committed_sample_is_what_the_command_writes():
+    # If this fails after a change to sample.py, run `tokolab sample-data`.
+    assert files_under(COMMITTED) == sample_files(2024)
+
+
+def test_sample_is_well_under_2_mb(generated):
+    total = sum(len(content) for content in files_under(generated).values())
+    committed = sum(len(content) for content in files_under(COMMITTED).values())
+
+    # Well under 2 MB: a tenth of it at most (about 20 kB today).
+    assert total < 200_000
+    assert committed < 200_000
+
+
+def test_writing_again_into_the_sample_folder_is_allowed(tmp_path):
+    write_sample_data(tmp_path)
+    write_sample_data(tmp_path)
+
+    # No temporary files left behind.
+    assert sorted(files_under(tmp_path)) == EXPECTED_FILES
+
+
+def test_real_records_are_never_overwritten(tmp_path):
+    real = tmp_path / "kelas" / "peserta.csv"
+    real.parent.mkdir()
+    real.write_text("kode,peran,usia,pendidikan\nK001,anggota,35-44,SMA\n")
+
+    with pytest.raises(InputError) as caught:
+        write_sample_data(tmp_path)
+
+    assert caught.value.key == "sample.not_a_sample_folder"
+    assert caught.value.found == "kelas/peserta.csv"
+    assert real.read_text().startswith("kode,peran,usia,pendidikan\nK001")
+    assert sorted(files_under(tmp_path)) == ["kelas/peserta.csv"]
+
+
+# --- labelled as synthetic ---------------------------------------------------
+
+
+def test_sample_folder_says_it_is_synthetic(generated):
+    readme = (generated / "README.md").read_text("utf-8")
+
+    assert readme.splitlines()[0] == SAMPLE_MARK
+    assert "data sintetis" in readme
+    assert "synthetic data" in readme
+    assert "seed 2024" in readme
+
+
+def test_data_readme_says_the_sample_is_synthetic():
+    readme = (ROOT / "data" / "README.md").read_text("utf-8")
+
+    assert "**Everything in `contoh/` is synthetic.**" in readme
+    assert "data sintetis" in readme
+
+
+# --- Search Console export: format -------------------------------------------
+
+
+@pytest.mark.parametrize("name", sorted(HEADERS))
+def test_files_are_written_like_google_writes_them(generated, name):
+    data = (generated / "searchconsole" / name).read_bytes()
+
+    assert not data.startswith(b"\xef\xbb\xbf")
+    assert b"\r" not in data
+    assert not data.endswith(b"\n")
+    assert (
+        next(csv.reader(io.StringIO(data.decode("utf-8")))) == (HEADERS[name])
+    )
+
+
+def test_ctr_and_position_are_written_like_google(tables):
+    ctr_written = re.compile(r"(0|[1-9][0-9]*)(\.[0-9]{0,1}[1-9])?%")
+    for name in HEADERS:
+        if name == "Filter.csv":
+            continue
+        decimals = 1 if name == "Bagan.csv" else 2
+        position_written = re.compile(
+            rf"[1-9][0-9]*(\.[0-9]{{0,{decimals - 1}}}[1-9])?"
+        )
+        for row in tables[name][1]:
+            assert ctr_written.fullmatch(row[3]), (name, row)
+            assert position_written.fullmatch(row[4]), (name, row)
+
+
+def test_written_numbers_by_hand():
+    # 3 / 97 = 0.030928 -> 3.09 %; 1 / 8 = 12.5 %; 0 / 5 -> 0 %.
+    assert _written_ctr(3, 97) == "3.09%"
+    assert _written_ctr(1, 8) == "12.5%"
+    assert _written_ctr(0, 5) == "0%"
+    assert _written_number(7.5, 1) == "7.5"
+    assert _written_number(20.0, 2) == "20"
+    assert _written_number(4.04, 2) == "4.04"
+    assert _written_number(10.0, 1) == "10"
+
+
+def test_click_through_rate_by_hand():
+    # 0.30 * 1 ** -1.25 = 0.30; 0.30 * 10 ** -1.25 = 0.30 * 0.0562341
+    # = 0.0168702; at the top with a brand multiplier of 3 it is capped.
+    assert click_through_rate(1.0) == pytest.approx(0.30)
+    assert click_through_rate(10.0) == pytest.approx(0.0168702, rel=1e-5)
+    assert click_through_rate(1.0, 3.0) == 0.70
+
+
+def test_chart_covers_90_days_before_the_sessions(tables):
+    days = [row[0] for row in tables["Bagan.csv"][1]]
+
+    # 2023-10-03 + 89 days = 2023-12-31: 29 + 30 + 31 = 90 days.
+    expected = [
+        (date(2023, 10, 3) + timedelta(days=i)).isoformat() for i in range(90)
+    ]
+    assert days == expected
+
+
+def test_filters_give_search_type_and_the_range_as_written(tables):
+    assert tables["Filter.csv"][1] == [
+        ["Jenis penelusuran", "Web"],
+        ["Tanggal", "3 Okt 2023 - 31 Des 2023"],
+    ]
+
+
+# --- Search Console export: realistic ----------------------------------------
+
+
+def test_clicks_never_exceed_impressions_and_ctr_matches(tables):
+    for name in HEADERS:
+        if name == "Filter.csv":
+            continue
+        for label, clicks, impressions, ctr, position in metric_rows(
+            tables, name
+        ):
+            assert 0 <= clicks <= impressions, (name, label)
+            assert impressions > 0, (name, label)
+            assert position >= 1.0, (name, label)
+            # The written CTR is clicks / impressions, rounded to 0.01 %.
+            assert float(ctr.rstrip("%")) == pytest.approx(
+                100 * clicks / impressions, abs=0.005
+            ), (name, label)
+
+
+def test_ctr_falls_with_position(tables):
+    rows = metric_rows(tables, "Kueri.csv")
+
+    def ctr_between(low, high):
+        inside = [r for r in rows if low <= r[4] < high]
+        assert len(inside) >= 3, (low, high)
+        return sum(r[1] for r in inside) / sum(r[2] for r in inside)
+
+    top = ctr_between(1, 3)
+    first_page = ctr_between(3, 10)
+    further = ctr_between(10, 100)
+    assert top > first_page > further
+
+
+def test_chart_totals_exceed_the_query_table(tables):
+    chart = metric_rows(tables, "Bagan.csv")
+    queries = metric_rows(tables, "Kueri.csv")
+
+    chart_clicks = sum(r[1] for r in chart)
+    chart_impressions = sum(r[2] for r in chart)
+    assert sum(r[1] for r in queries) < chart_clicks
+    assert sum(r[2] for r in queries) < chart_impressions
+
+
+@pytest.mark.parametrize("name", ["Negara.csv", "Perangkat.csv"])
+def test_countries_and_devices_add_up_to_the_chart(tables, name):
+    chart = metric_rows(tables, "Bagan.csv")
+    table = metric_rows(tables, name)
+
+    assert sum(r[1] for r in table) == sum(r[1] for r in chart)
+    assert sum(r[2] for r in table) == sum(r[2] for r in chart)
+
+
+def test_pages_count_per_page(tables):
+    chart = metric_rows(tables, "Bagan.csv")
+    pages = metric_rows(tables, "Halaman.csv")
+
+    # Sitelinks add impressions, never clicks.
+    assert sum(r[2] for r in pages) > sum(r[2] for r in chart)
+    assert sum(r[1] for r in pages) == sum(r[1] for r in chart)
+    assert all(r[0].startswith("https://sarirasa.example/") for r in pages)
+
+
+def test_tables_are_sorted_by_clicks_then_impressions(tables):
+    for name in ["Kueri.csv", "Halaman.csv", "Negara.csv", "Perangkat.csv"]:
+        keys = [(-r[1], -r[2]) for r in metric_rows(tables, name)]
+        assert keys == sorted(keys), name
+
+
+def test_indonesian_queries_some_with_negative_words(tables):
+    queries = [r[0] for r in metric_rows(tables, "Kueri.csv")]
+    negative = [
+        q for q in queries if re.search(r"\b(penipuan|tipu|kecewa)\b", q)
+    ]
+
+    assert "keripik tempe malang" in queries
+    assert any(q.startswith("oleh oleh khas") for q in queries)
+    assert len(negative) >= 3
+    assert '"keripik tempe" malang' in queries
+
+
+def test_indonesia_and_phones_lead(tables):
+    assert metric_rows(tables, "Negara.csv")[0][0] == "Indonesia"
+    assert [r[0] for r in metric_rows(tables, "Perangkat.csv")] == [
+        "Seluler",
+        "Desktop",
+        "Tablet",
+    ]
+
+
+# --- class records -----------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def records(generated):
+    return read_class_records(generated / "kelas")
+
+
+def test_75_participants_8_of_them_managers(records):
+    participants = records.participants
+
+    assert participants["code"].tolist() == [f"P{n:03d}" for n in range(1, 76)]
+    assert (participants["role"] == "manager").sum() == 8
+    assert set(participants["age_band"].astype(str)) <= {
+        "25-34",
+        "35-44",
+        "45-54",
+        "55-65",
+    }
+    assert set(participants["schooling"].astype(str)) == {"SMP", "SMA", "S1"}
+
+
+def test_every_participant_has_a_row_in_every_session(records):
+    # 75 participants x 4 sessions = 300 rows.
+    assert len(records.attendance) == 300
+
+
+def test_attendance_is_high_but_not_perfect(records):
+    for session in (1, 2, 3, 4):
+        rate = attendance_rate(records.attendance, session)
+        assert 0.6 < rate < 1.0, session
+
+
+def test_only_participants_present_have_scores(records):
+    present = set(
+        records.attendance.loc[
+            records.attendance["present"], ["code", "session"]
+        ].itertuples(index=False, name=None)
+    )
+    scored = set(
+        records.scores[["code", "session"]].itertuples(index=False, name=None)
+    )
+
+    assert scored <= present
+
+
+def test_scores_are_whole_quiz_points(records):
+    # 20 questions, 5 points each.
+    assert (records.scores["score"] % 5 == 0).all()
+
+
+def test_post_quiz_is_generally_better(records):
+    for session in (1, 2, 3, 4):
+        summary = quiz_summary(records.scores, session)
+        assert summary["n"] >= 40, session
+        assert summary["post_mean"] > summary["pre_mean"], session
+        assert summary["n_improved"] > summary["n"] / 2, session
