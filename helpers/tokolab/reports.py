@@ -27,6 +27,7 @@ from jupyter_client.kernelspec import KernelSpec, KernelSpecManager
 from jupyter_client.manager import KernelManager
 from nbconvert import HTMLExporter
 from tqdm import tqdm
+from traitlets.config import Config
 
 from tokolab.errors import ReportError
 from tokolab.messages import get_language, text
@@ -149,15 +150,24 @@ def run_notebook(notebook, executed, parameters):
         When a cell fails; ``executed`` then holds the notebook with the
         error shown.
     """
-    kernel = KernelManager(kernel_spec_manager=CurrentPythonKernels())
-    papermill.execute_notebook(
-        str(notebook),
-        str(executed),
-        parameters=parameters,
-        km=kernel,
-        cwd=str(Path(notebook).parent),
-        progress_bar=False,
+    kernel = KernelManager(
+        kernel_spec_manager=CurrentPythonKernels(), transport="ipc"
     )
+    try:
+        papermill.execute_notebook(
+            str(notebook),
+            str(executed),
+            parameters=parameters,
+            kernel_name="python3",  # resolved by CurrentPythonKernels anyway
+            language="python",
+            km=kernel,
+            cwd=str(Path(notebook).parent),
+            progress_bar=False,
+        )
+    finally:
+        # nbclient leaves a kernel it was handed running: stop it here.
+        if kernel.has_kernel:
+            kernel.shutdown_kernel(now=True)
 
 
 def notebook_to_html(executed, hide_code=True):
@@ -165,7 +175,13 @@ def notebook_to_html(executed, hide_code=True):
 
     Charts are embedded as images, so the page opens without a network.
     """
+    # Cells tagged "remove-cell" speak to whoever edits the notebook, not
+    # to the report's reader.
+    config = Config()
+    config.TagRemovePreprocessor.enabled = True
+    config.TagRemovePreprocessor.remove_cell_tags = {"remove-cell"}
     exporter = HTMLExporter(
+        config=config,
         template_name="lab",
         exclude_input=hide_code,
         exclude_input_prompt=True,

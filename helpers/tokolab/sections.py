@@ -1,0 +1,345 @@
+"""The parts of a report: tables and charts in the reader's language.
+
+The report notebooks in ``notebooks/laporan/`` call these functions, one per
+cell, so each notebook stays a short list of what a report shows. Tables come
+back with their numbers already written the reader's way (``85,3%``,
+``Rp 3.730.000``) and their headers from the catalog; charts come back as
+matplotlib figures that are not registered with pyplot, so a notebook shows
+each one exactly once.
+"""
+
+from pathlib import Path
+
+import pandas as pd
+from babel.dates import format_date
+from matplotlib.figure import Figure
+from matplotlib.ticker import PercentFormatter
+
+from tokolab.classrecords import attendance_rate, quiz_summary
+from tokolab.messages import (
+    format_number,
+    format_percent,
+    get_language,
+    text,
+)
+from tokolab.searchconsole import read_search_console
+
+# Babel locale for dates written in each language.
+DATE_LOCALES = {"id": "id_ID", "en": "en_US"}
+
+# Search positions are grouped like this for the CTR curve: the first page's
+# ten places one by one, then the second page, then everything further.
+POSITION_GROUPS = [(p, p) for p in range(1, 11)] + [(11, 20), (21, None)]
+
+
+def label(name):
+    """A column or axis label from the catalog's ``report.label_*`` entries."""
+    return text(f"report.label_{name}")
+
+
+def session_heading(session):
+    """The session's title line and when it ran, as Markdown.
+
+    Parameters
+    ----------
+    session : tokolab.syllabus.Session
+    """
+    when = format_date(
+        session.date,
+        format="EEEE, d MMMM y",
+        locale=DATE_LOCALES[get_language()],
+    )
+    title = text(
+        "report.session_title", number=session.number, title=session.title
+    )
+    return "\n\n".join(
+        [
+            f"# {title}",
+            text(
+                "report.session_when",
+                date=when,
+                start=session.start.strftime("%H.%M"),
+                end=session.end.strftime("%H.%M"),
+            ),
+            "\n".join(f"- {objective}" for objective in session.objectives),
+        ]
+    )
+
+
+def agenda_table(session):
+    """The session's activities with their times, kind and minutes.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per activity, then a row with the total minutes.
+    """
+    rows = [
+        {
+            label("time"): f"{activity.start:%H.%M}-{activity.end:%H.%M}",
+            label("activity"): activity.title,
+            label("kind"): text(f"report.kind_{activity.kind}"),
+            label("minutes"): activity.minutes,
+        }
+        for activity in session.activities
+    ]
+    rows.append(
+        {
+            label("time"): "",
+            label("activity"): label("total"),
+            label("kind"): "",
+            label("minutes"): session.minutes(),
+        }
+    )
+    return pd.DataFrame(rows)
+
+
+def minutes_sentence(session):
+    """One sentence: minutes of theory and of practice, and their shares."""
+    total = session.minutes()
+    theory = session.minutes("teori")
+    practice = session.minutes("praktik")
+    return text(
+        "report.minutes",
+        theory=theory,
+        practice=practice,
+        total=total,
+        theory_share=format_percent(theory / total, decimals=0),
+        practice_share=format_percent(practice / total, decimals=0),
+    )
+
+
+def attendance_sentence(records, number):
+    """How many participants came to session ``number``, as a sentence.
+
+    Parameters
+    ----------
+    records : tokolab.classrecords.ClassRecords
+    number : int
+        Session number.
+    """
+    rows = records.attendance[records.attendance["session"] == number]
+    if rows.empty:
+        return text("report.attendance_missing", number=number)
+
+    return text(
+        "report.attendance",
+        present=int(rows["present"].sum()),
+        enrolled=len(rows),
+        rate=format_percent(attendance_rate(records.attendance, number)),
+    )
+
+
+def quiz_table(records, number):
+    """Pre- and post-quiz scores of session ``number`` side by side.
+
+    Only participants with both scores are compared, so the two columns
+    describe the same people.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Rows: participants compared, mean before, mean after, mean gain,
+        participants who improved. Column: the value, written the reader's
+        way.
+    """
+    summary = quiz_summary(records.scores, number)
+    if summary["n"] == 0:
+        return pd.DataFrame()
+
+    values = {
+        label("quiz_pairs"): str(summary["n"]),
+        label("quiz_pre_mean"): format_number(summary["pre_mean"], 1),
+        label("quiz_post_mean"): format_number(summary["post_mean"], 1),
+        label("quiz_gain_mean"): format_number(summary["gain_mean"], 1),
+        label("quiz_improved"): text(
+            "report.count_of",
+            count=summary["n_improved"],
+            total=summary["n"],
+        ),
+    }
+    return pd.DataFrame({label("value"): values})
+
+
+def quiz_chart(records, number):
+    """Each participant's pre and post score joined by a line.
+
+    Returns
+    -------
+    matplotlib.figure.Figure or None
+        None when the session has no pair of scores.
+    """
+    scores = records.scores[records.scores["session"] == number]
+    paired = scores.pivot_table(
+        index="code", columns="test", values="score"
+    ).dropna()
+    if paired.empty or not {"pre", "post"} <= set(paired.columns):
+        return None
+
+    figure = Figure(figsize=(5, 4), layout="constrained")
+    axes = figure.subplots()
+    for _, row in paired.iterrows():
+        axes.plot([0, 1], [row["pre"], row["post"]], color="0.7", lw=0.8)
+    axes.plot(
+        [0, 1],
+        [paired["pre"].mean(), paired["post"].mean()],
+        color="C3",
+        lw=3,
+        marker="o",
+        label=label("mean"),
+    )
+    axes.set_xticks([0, 1], [label("quiz_pre"), label("quiz_post")])
+    axes.set_ylim(0, 100)
+    axes.set_ylabel(label("score"))
+    axes.set_title(text("report.quiz_chart_title", number=number))
+    axes.legend(loc="lower right")
+    return figure
+
+
+def search_console_export(data):
+    """Read the Search Console export kept in ``data/searchconsole``.
+
+    That folder holds either the unzipped CSV files or the zip just as it
+    was downloaded.
+
+    Returns
+    -------
+    tokolab.searchconsole.SearchConsoleExport or None
+        None when the folder is missing or holds neither.
+    """
+    folder = Path(data) / "searchconsole"
+    if not folder.is_dir():
+        return None
+
+    if any(folder.glob("*.csv")):
+        return read_search_console(folder)
+    archives = sorted(folder.glob("*.zip"))
+    if len(archives) == 1:
+        return read_search_console(archives[0])
+    return None
+
+
+def search_totals_table(export):
+    """Site totals of a Search Console export, from its chart table.
+
+    Parameters
+    ----------
+    export : tokolab.searchconsole.SearchConsoleExport
+
+    Returns
+    -------
+    pandas.DataFrame
+        Period, clicks, impressions, CTR and average position.
+    """
+    totals = export.totals()
+    if totals is None:
+        return pd.DataFrame()
+
+    start, end = export.period
+    locale = DATE_LOCALES[get_language()]
+    values = {
+        label("period"): (
+            f"{format_date(start, 'd MMM y', locale=locale)} - "
+            f"{format_date(end, 'd MMM y', locale=locale)}"
+        ),
+        label("clicks"): format_number(totals["clicks"]),
+        label("impressions"): format_number(totals["impressions"]),
+        label("ctr"): format_percent(totals["ctr"], decimals=2),
+        label("position"): format_number(totals["position"], 1),
+    }
+    return pd.DataFrame({label("value"): values})
+
+
+def top_queries_table(export, count=10):
+    """The ``count`` queries with the most clicks, then impressions.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Query, clicks, impressions, CTR and position, written the reader's
+        way; empty when the export has no query table.
+    """
+    queries = export.tables.get("queries")
+    if queries is None or queries.empty:
+        return pd.DataFrame()
+
+    top = queries.sort_values(["clicks", "impressions"], ascending=False).head(
+        count
+    )
+    return pd.DataFrame(
+        {
+            label("query"): top["query"],
+            label("clicks"): top["clicks"].map(format_number),
+            label("impressions"): top["impressions"].map(format_number),
+            label("ctr"): top["ctr"].map(format_percent),
+            label("position"): top["position"].map(
+                lambda p: format_number(p, 1)
+            ),
+        }
+    ).reset_index(drop=True)
+
+
+def ctr_by_position(queries):
+    """The site's own CTR for each group of search positions.
+
+    Parameters
+    ----------
+    queries : pandas.DataFrame
+        Canonical query table (``position``, ``clicks``, ``impressions``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``group`` (label such as ``"1"`` or ``"11-20"``), ``clicks``,
+        ``impressions`` and ``ctr`` [fraction 0-1] (clicks / impressions of
+        the queries in the group), for groups that have impressions.
+    """
+    rows = []
+    for low, high in POSITION_GROUPS:
+        rounded = queries["position"].round()
+        inside = rounded >= low
+        if high is not None:
+            inside &= rounded <= high
+        clicks = int(queries.loc[inside, "clicks"].sum())
+        impressions = int(queries.loc[inside, "impressions"].sum())
+        if impressions == 0:
+            continue
+
+        if high is None:
+            group = f"{low}+"
+        else:
+            group = str(low) if low == high else f"{low}-{high}"
+        rows.append(
+            {
+                "group": group,
+                "clicks": clicks,
+                "impressions": impressions,
+                "ctr": clicks / impressions,
+            }
+        )
+    return pd.DataFrame(rows, columns=["group", "clicks", "impressions", "ctr"])
+
+
+def ctr_by_position_chart(export):
+    """Bar chart of the site's CTR per position group.
+
+    Returns
+    -------
+    matplotlib.figure.Figure or None
+        None when the export has no query table.
+    """
+    queries = export.tables.get("queries")
+    if queries is None or queries.empty:
+        return None
+
+    curve = ctr_by_position(queries)
+    figure = Figure(figsize=(6, 3.5), layout="constrained")
+    axes = figure.subplots()
+    axes.bar(curve["group"], curve["ctr"], color="C0")
+    axes.yaxis.set_major_formatter(
+        PercentFormatter(1.0, decimals=0, symbol="%")
+    )
+    axes.set_xlabel(label("position"))
+    axes.set_ylabel(label("ctr"))
+    axes.set_title(text("report.ctr_chart_title"))
+    return figure
