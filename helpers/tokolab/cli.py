@@ -72,9 +72,7 @@ def build_parser():
     # --lang and -v are accepted before or after the subcommand; SUPPRESS
     # keeps the subcommand's default from hiding a value given before it.
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--lang", choices=LANGUAGES, default=argparse.SUPPRESS
-    )
+    common.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS)
     common.add_argument(
         "-v", "--verbose", action="store_true", default=argparse.SUPPRESS
     )
@@ -128,6 +126,10 @@ def main(argv=None):
         else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
+    # nbconvert and jupyter_client talk through traitlets' logger about
+    # things a tutor cannot act on; show them only with -v.
+    if not getattr(arguments, "verbose", False):
+        logging.getLogger("traitlets").setLevel(logging.ERROR)
 
     try:
         return arguments.handler(arguments)

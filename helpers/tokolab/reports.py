@@ -143,31 +143,38 @@ def run_notebook(notebook, executed, parameters):
 
     The kernel is always this environment's Python, whatever kernel the
     notebook's metadata names; the working folder is the notebook's own.
+    The kernel talks over local sockets in a folder of its own, so several
+    notebooks can run at once without taking each other's ports.
 
     Raises
     ------
     papermill.PapermillExecutionError
         When a cell fails; ``executed`` then holds the notebook with the
         error shown.
+    RuntimeError
+        When the kernel does not start.
     """
-    kernel = KernelManager(
-        kernel_spec_manager=CurrentPythonKernels(), transport="ipc"
-    )
-    try:
-        papermill.execute_notebook(
-            str(notebook),
-            str(executed),
-            parameters=parameters,
-            kernel_name="python3",  # resolved by CurrentPythonKernels anyway
-            language="python",
-            km=kernel,
-            cwd=str(Path(notebook).parent),
-            progress_bar=False,
+    with tempfile.TemporaryDirectory(prefix="tokolab-kernel-") as sockets:
+        kernel = KernelManager(
+            kernel_spec_manager=CurrentPythonKernels(),
+            transport="ipc",
+            ip=str(Path(sockets) / "kernel"),
         )
-    finally:
-        # nbclient leaves a kernel it was handed running: stop it here.
-        if kernel.has_kernel:
-            kernel.shutdown_kernel(now=True)
+        try:
+            papermill.execute_notebook(
+                str(notebook),
+                str(executed),
+                parameters=parameters,
+                kernel_name="python3",  # CurrentPythonKernels decides
+                language="python",
+                km=kernel,
+                cwd=str(Path(notebook).parent),
+                progress_bar=False,
+            )
+        finally:
+            # nbclient leaves a kernel it was handed running: stop it here.
+            if kernel.has_kernel:
+                kernel.shutdown_kernel(now=True)
 
 
 def notebook_to_html(executed, hide_code=True):
@@ -207,30 +214,40 @@ def write_atomically(path, content):
 
 
 def render_job(job, output):
-    """Run one job and write its page; return the path of what was written.
+    """Run one job and write its page.
 
     Returns
     -------
     tuple
         ``(job name, page path, None)`` on success, or ``(job name, kept
-        notebook path, reason)`` when the notebook failed.
+        notebook path or None, reason)`` when the notebook failed.
     """
+    page = output / f"{job.name}.html"
+    kept = output / f"{job.name}-gagal.ipynb"
+
     with tempfile.TemporaryDirectory(prefix="tokolab-") as scratch:
         executed = Path(scratch) / f"{job.name}.ipynb"
         try:
             run_notebook(job.notebook, executed, job.parameters)
         except papermill.PapermillExecutionError as error:
-            # Keep the failed notebook; drop an older page that would look
-            # as if this run had succeeded.
-            kept = output / f"{job.name}-gagal.ipynb"
+            # Keep the failed notebook, error shown; drop an older page
+            # that would look as if this run had succeeded.
             write_atomically(kept, executed.read_text(encoding="utf-8"))
-            (output / f"{job.name}.html").unlink(missing_ok=True)
-            reason = f"{error.ename}: {error.evalue}"
-            return job.name, kept, f"sel {error.exec_count}: {reason}"
+            page.unlink(missing_ok=True)
+            reason = text(
+                "report.failed_cell",
+                cell=error.exec_count,
+                error=f"{error.ename}: {error.evalue}",
+                notebook=kept,
+            )
+            return job.name, kept, reason
+        except RuntimeError as error:
+            page.unlink(missing_ok=True)
+            reason = text("report.failed_kernel", error=error)
+            return job.name, None, reason
 
-        page = output / f"{job.name}.html"
         write_atomically(page, notebook_to_html(executed))
-        (output / f"{job.name}-gagal.ipynb").unlink(missing_ok=True)
+        kept.unlink(missing_ok=True)
         return job.name, page, None
 
 
@@ -240,8 +257,7 @@ def index_page(jobs, run):
     for job in jobs:
         title = html.escape(job.title)
         if job.name in run.failed:
-            kept = run.failed[job.name]["notebook"].name
-            note = html.escape(text("report.index_failed", notebook=kept))
+            note = html.escape(run.failed[job.name]["reason"])
             items.append(f"<li>{title}: <strong>{note}</strong></li>")
         else:
             items.append(f'<li><a href="{job.name}.html">{title}</a></li>')
@@ -330,7 +346,7 @@ def write_reports(
             "report.failed",
             names=", ".join(sorted(run.failed)),
             details="; ".join(
-                f"{name}: {failure['reason']} ({failure['notebook']})"
+                f"{name} {failure['reason']}"
                 for name, failure in sorted(run.failed.items())
             ),
             run=run,

@@ -16,12 +16,14 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import PercentFormatter
 
 from tokolab.classrecords import attendance_rate, quiz_summary
+from tokolab.dates import format_date_range
 from tokolab.messages import (
     format_number,
     format_percent,
     get_language,
     text,
 )
+from tokolab.rupiah import format_rupiah
 from tokolab.searchconsole import read_search_console
 
 # Babel locale for dates written in each language.
@@ -35,6 +37,27 @@ POSITION_GROUPS = [(p, p) for p in range(1, 11)] + [(11, 20), (21, None)]
 def label(name):
     """A column or axis label from the catalog's ``report.label_*`` entries."""
     return text(f"report.label_{name}")
+
+
+def show(table):
+    """A table ready to display: no row numbers, words aligned left.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+
+    Returns
+    -------
+    pandas.io.formats.style.Styler
+    """
+    words = [
+        column
+        for column in table.columns
+        if table[column].map(lambda cell: isinstance(cell, str)).all()
+        and not table[column].str.match(r"^[\d.,%Rp -]+$").all()
+    ]
+    styler = table.style.hide(axis="index")
+    return styler.set_properties(subset=words, **{"text-align": "left"})
 
 
 def session_heading(session):
@@ -139,9 +162,9 @@ def quiz_table(records, number):
     Returns
     -------
     pandas.DataFrame
-        Rows: participants compared, mean before, mean after, mean gain,
-        participants who improved. Column: the value, written the reader's
-        way.
+        One row each for: participants compared, mean before, mean after,
+        mean gain, participants who improved; the value written the
+        reader's way beside each.
     """
     summary = quiz_summary(records.scores, number)
     if summary["n"] == 0:
@@ -158,7 +181,9 @@ def quiz_table(records, number):
             total=summary["n"],
         ),
     }
-    return pd.DataFrame({label("value"): values})
+    return pd.DataFrame(
+        {label("measure"): list(values), label("value"): list(values.values())}
+    )
 
 
 def quiz_chart(records, number):
@@ -247,7 +272,9 @@ def search_totals_table(export):
         label("ctr"): format_percent(totals["ctr"], decimals=2),
         label("position"): format_number(totals["position"], 1),
     }
-    return pd.DataFrame({label("value"): values})
+    return pd.DataFrame(
+        {label("measure"): list(values), label("value"): list(values.values())}
+    )
 
 
 def top_queries_table(export, count=10):
@@ -343,3 +370,115 @@ def ctr_by_position_chart(export):
     axes.set_ylabel(label("ctr"))
     axes.set_title(text("report.ctr_chart_title"))
     return figure
+
+
+def budget_table(budget, audit):
+    """The budget as written, with each line's recomputed amount.
+
+    Parameters
+    ----------
+    budget : pandas.DataFrame
+        From :func:`tokolab.budget.read_budget`.
+    audit : tokolab.budget.BudgetAudit
+        From :func:`tokolab.budget.audit_budget` on the same budget.
+
+    Returns
+    -------
+    pandas.DataFrame
+        No, item, quantity, unit price and amount as written; the
+        recomputed amount; and whether the line needs a look.
+    """
+    recomputed = audit.lines.set_index("no")["recomputed"]
+    flagged = set(audit.flagged_rows)
+    return pd.DataFrame(
+        {
+            label("no"): budget["no"],
+            label("item"): budget["item"],
+            label("quantity"): budget["quantity_written"],
+            label("unit_price"): budget["unit_price_written"],
+            label("amount"): budget["amount_written"],
+            label("recomputed"): budget["no"]
+            .map(recomputed)
+            .map(lambda value: "-" if pd.isna(value) else format_rupiah(value)),
+            label("check"): budget["no"].map(
+                lambda no: label("check_look") if no in flagged else "OK"
+            ),
+        }
+    )
+
+
+def budget_findings_table(audit):
+    """The audit's findings, one sentence per row, in the reader's language."""
+    return pd.DataFrame({label("finding"): audit.findings["message"]})
+
+
+def journal_table(journal):
+    """The activity journal in time order, dates as written and as read."""
+    return pd.DataFrame(
+        {
+            label("date_written"): journal["date_written"],
+            label("date_read"): [
+                format_date_range(start, end)
+                for start, end in zip(
+                    journal["start"], journal["end"], strict=True
+                )
+            ],
+            label("activity"): journal["activity"],
+        }
+    )
+
+
+def journal_timeline_chart(journal):
+    """The journal as a timeline: one bar per activity, oldest at the top.
+
+    A range written backwards is drawn from its earlier to its later date
+    in another colour, and its label says so.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    figure = Figure(figsize=(8, 0.5 * len(journal) + 1.2), layout="constrained")
+    axes = figure.subplots()
+    for position, entry in enumerate(journal.itertuples()):
+        first, last = sorted([entry.start, entry.end])
+        days = (last - first).days + 1
+        colour = "C3" if entry.backwards else "C0"
+        axes.barh(position, days, left=first, color=colour, height=0.6)
+        name = entry.activity
+        if entry.backwards:
+            name = f"{name} ({label('backwards')})"
+        axes.annotate(
+            name,
+            (last, position),
+            xytext=(4, 0),
+            textcoords="offset points",
+            va="center",
+            fontsize=8,
+        )
+    axes.set_yticks([])
+    axes.invert_yaxis()
+    axes.margins(x=0.45)
+    axes.set_title(text("report.journal_chart_title"))
+    figure.autofmt_xdate()
+    return figure
+
+
+def schedule_table(syllabus):
+    """The training sessions: date, time, title, theory and practice minutes."""
+    locale = DATE_LOCALES[get_language()]
+    return pd.DataFrame(
+        [
+            {
+                label("session"): session.number,
+                label("date"): format_date(
+                    session.date, "EEEE, d MMMM y", locale=locale
+                ),
+                label("time"): f"{session.start:%H.%M}-{session.end:%H.%M}",
+                label("title"): session.title,
+                label("theory_minutes"): session.minutes("teori"),
+                label("practice_minutes"): session.minutes("praktik"),
+            }
+            for session in syllabus.sessions
+        ]
+    )

@@ -1,0 +1,271 @@
+"""``tokolab check``: say what a file or folder is, what it holds, and its
+problems.
+
+:func:`inspect_path` recognises the kinds of input the kit reads and returns
+a plain dictionary that ``--json`` prints as it is:
+
+============== ============================================================
+kind           fields besides ``path``, ``kind`` and ``problems``
+============== ============================================================
+searchconsole  ``language``, ``tables`` (table name to row count),
+               ``totals`` (clicks, impressions, ctr [fraction 0-1],
+               position), ``truncated`` (names of tables cut at 1,000
+               rows), ``period`` (``start``, ``end`` as ISO dates),
+               ``filters``
+budget         ``rows``, ``total_written``, ``total_recomputed`` (whole
+               Rupiah), ``flagged_rows`` (the table's ``No`` values)
+journal        ``entries``, ``first``, ``last`` (ISO dates), ``flagged``
+               (the dates as written of entries with a problem)
+class          ``participants``, ``sessions`` (per session: ``present``,
+               ``enrolled``, ``attendance_rate``, quiz ``pairs``,
+               ``pre_mean``, ``post_mean``)
+============== ============================================================
+
+``problems`` lists every finding as a sentence in the language in use.
+:func:`describe` turns the dictionary into a few lines for a person.
+
+A file is recognised by trying each reader in turn: a reader that does not
+know the file's headers says so with one of the keys in
+:data:`NOT_THIS_KIND`, and the next one is tried. An error of any other
+kind means the file was recognised but is broken, and it is raised as it is.
+"""
+
+import logging
+import math
+from pathlib import Path
+
+from tokolab.budget import audit_budget, read_budget
+from tokolab.classrecords import (
+    ATTENDANCE_FILE,
+    PARTICIPANTS_FILE,
+    SCORES_FILE,
+    attendance_rate,
+    quiz_summary,
+    read_class_records,
+)
+from tokolab.errors import InputError
+from tokolab.journal import journal_findings, read_journal
+from tokolab.messages import format_number, format_percent, text
+from tokolab.rupiah import format_rupiah
+from tokolab.searchconsole import read_search_console
+
+logger = logging.getLogger(__name__)
+
+CLASS_FILES = (PARTICIPANTS_FILE, ATTENDANCE_FILE, SCORES_FILE)
+
+# Errors that mean "this reader does not know these headers", not "broken".
+NOT_THIS_KIND = {
+    "searchconsole.no_tables",
+    "searchconsole.unknown_headers",
+    "budget.no_header",
+    "common.missing_columns",
+}
+
+
+def inspect_search_console(path):
+    export = read_search_console(path)
+    totals = export.totals()
+    period = export.period
+    problems = list(export.findings["message"]) if len(export.findings) else []
+    problems += [
+        text("searchconsole.truncated", table=name) for name in export.truncated
+    ]
+    return {
+        "kind": "searchconsole",
+        "language": export.language,
+        "tables": {name: len(table) for name, table in export.tables.items()},
+        "totals": None
+        if totals is None
+        else {name: _plain(value) for name, value in totals.items()},
+        "truncated": list(export.truncated),
+        "period": None
+        if period is None
+        else {"start": period[0].isoformat(), "end": period[1].isoformat()},
+        "filters": dict(export.filters),
+        "problems": problems,
+    }
+
+
+def inspect_budget(path):
+    budget = read_budget(path)
+    audit = audit_budget(budget)
+    return {
+        "kind": "budget",
+        "rows": len(budget),
+        "total_written": _rupiah_value(audit.total_written),
+        "total_recomputed": _rupiah_value(audit.total_recomputed),
+        "flagged_rows": [int(no) for no in audit.flagged_rows],
+        "problems": list(audit.findings["message"]),
+    }
+
+
+def inspect_journal(path):
+    journal = read_journal(path)
+    findings = journal_findings(journal)
+    return {
+        "kind": "journal",
+        "entries": len(journal),
+        "first": journal["start"].min().isoformat(),
+        "last": journal["end"].max().isoformat(),
+        "flagged": list(findings["date_written"]),
+        "problems": list(findings["message"]),
+    }
+
+
+def inspect_class(folder):
+    records = read_class_records(folder)
+    sessions = {}
+    for number in sorted(records.attendance["session"].unique()):
+        rows = records.attendance[records.attendance["session"] == number]
+        quiz = quiz_summary(records.scores, number)
+        sessions[str(number)] = {
+            "present": int(rows["present"].sum()),
+            "enrolled": len(rows),
+            "attendance_rate": attendance_rate(records.attendance, number),
+            "pairs": quiz["n"],
+            "pre_mean": _plain(quiz["pre_mean"]),
+            "post_mean": _plain(quiz["post_mean"]),
+        }
+    return {
+        "kind": "class",
+        "participants": len(records.participants),
+        "sessions": sessions,
+        "problems": [],
+    }
+
+
+def inspect_path(path):
+    """Recognise ``path`` and read it with the right reader.
+
+    Parameters
+    ----------
+    path : str or Path
+        A Search Console zip, folder or CSV; a budget CSV or XLSX; a journal
+        CSV; or a class-records folder (or one of its files).
+
+    Returns
+    -------
+    dict
+        See the module's table; always with ``path``, ``kind`` and
+        ``problems``.
+
+    Raises
+    ------
+    InputError
+        When the path is missing, no reader recognises it, or the reader
+        that recognises it finds it broken.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise InputError("common.file_not_found", path=str(path))
+
+    # A folder is a class's records or an unzipped Search Console export;
+    # a single class file is checked together with the folder it sits in.
+    if path.is_dir() and any((path / name).exists() for name in CLASS_FILES):
+        return {"path": str(path), **inspect_class(path)}
+    if path.is_file() and path.name in CLASS_FILES:
+        return {"path": str(path), **inspect_class(path.parent)}
+    if path.is_dir() or path.suffix.lower() == ".zip":
+        return {"path": str(path), **inspect_search_console(path)}
+
+    # A spreadsheet or CSV: each reader in turn, until one knows it.
+    readers = [inspect_search_console, inspect_budget, inspect_journal]
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        readers = [inspect_budget]
+    for reader in readers:
+        try:
+            return {"path": str(path), **reader(path)}
+        except InputError as error:
+            if error.key not in NOT_THIS_KIND:
+                raise
+            logger.info("%s is not read by %s", path, reader.__name__)
+
+    raise InputError("check.unknown_kind", path=str(path))
+
+
+def describe(inspection):
+    """A few lines for a person, in the language in use."""
+    kind = inspection["kind"]
+    lines = [text(f"check.kind_{kind}", path=inspection["path"])]
+
+    if kind == "searchconsole":
+        tables = ", ".join(
+            text("check.table_rows", table=name, rows=format_number(rows))
+            for name, rows in inspection["tables"].items()
+        )
+        lines.append(text("check.tables", tables=tables))
+        totals = inspection["totals"]
+        if totals is not None:
+            lines.append(
+                text(
+                    "check.search_totals",
+                    start=inspection["period"]["start"],
+                    end=inspection["period"]["end"],
+                    clicks=format_number(totals["clicks"]),
+                    impressions=format_number(totals["impressions"]),
+                    ctr=format_percent(totals["ctr"], decimals=2),
+                    position=format_number(totals["position"], 1),
+                )
+            )
+    elif kind == "budget":
+        lines.append(
+            text(
+                "check.budget_totals",
+                rows=inspection["rows"],
+                written=_rupiah_or_dash(inspection["total_written"]),
+                recomputed=format_rupiah(inspection["total_recomputed"]),
+            )
+        )
+    elif kind == "journal":
+        lines.append(
+            text(
+                "check.journal_entries",
+                entries=inspection["entries"],
+                first=inspection["first"],
+                last=inspection["last"],
+            )
+        )
+    elif kind == "class":
+        lines.append(
+            text("check.class_count", participants=inspection["participants"])
+        )
+        for number, session in inspection["sessions"].items():
+            lines.append(
+                text(
+                    "check.class_session",
+                    number=number,
+                    present=session["present"],
+                    enrolled=session["enrolled"],
+                    rate=format_percent(session["attendance_rate"]),
+                )
+            )
+
+    problems = inspection["problems"]
+    if problems:
+        lines.append(text("check.problems", count=len(problems)))
+        lines.extend(f"- {problem}" for problem in problems)
+    else:
+        lines.append(text("check.no_problems"))
+    return "\n".join(lines)
+
+
+def _plain(value):
+    """A number JSON can carry: NaN becomes None, numpy scalars Python's."""
+    if value is None:
+        return None
+    value = value.item() if hasattr(value, "item") else value
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    return value
+
+
+def _rupiah_value(value):
+    """Whole Rupiah as an int; an amount with sen stays a float."""
+    value = _plain(value)
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def _rupiah_or_dash(value):
+    return "-" if value is None else format_rupiah(value)
