@@ -10,6 +10,9 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 REALDATA = ROOT.parent / "shared" / "realdata"
 
+# Fixture notebooks are run by the tests that name them, not by nbval.
+collect_ignore_glob = ["fixtures/*"]
+
 
 @pytest.fixture
 def fixtures():

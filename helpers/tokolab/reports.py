@@ -14,6 +14,7 @@ names it.
 
 import html
 import logging
+import multiprocessing
 import os
 import sys
 import tempfile
@@ -30,7 +31,7 @@ from tqdm import tqdm
 from traitlets.config import Config
 
 from tokolab.errors import ReportError
-from tokolab.messages import get_language, text
+from tokolab.messages import get_language, set_language, text
 from tokolab.syllabus import read_syllabus
 
 logger = logging.getLogger(__name__)
@@ -213,8 +214,11 @@ def write_atomically(path, content):
         raise
 
 
-def render_job(job, output):
-    """Run one job and write its page.
+def render_job(job, output, language, log_level):
+    """Run one job and write its page, in a worker process.
+
+    The worker starts fresh (see :func:`write_reports`), so it is told the
+    language and the log level of the process that planned the work.
 
     Returns
     -------
@@ -222,6 +226,8 @@ def render_job(job, output):
         ``(job name, page path, None)`` on success, or ``(job name, kept
         notebook path or None, reason)`` when the notebook failed.
     """
+    set_language(language)
+    logging.getLogger("traitlets").setLevel(log_level)
     page = output / f"{job.name}.html"
     kept = output / f"{job.name}-gagal.ipynb"
 
@@ -319,9 +325,16 @@ def write_reports(
     workers = min(jobs or os.cpu_count() or 1, len(planned))
     logger.info("writing %d reports to %s", len(planned), output)
 
-    # Run the notebooks in parallel; collect what each one wrote.
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = [pool.submit(render_job, job, output) for job in planned]
+    # Run the notebooks in parallel; collect what each one wrote. Workers
+    # are spawned, not forked: a fork of a process that has already talked
+    # to a kernel can inherit its sockets mid-use and hang.
+    spawn = multiprocessing.get_context("spawn")
+    log_level = logging.getLogger("traitlets").getEffectiveLevel()
+    with ProcessPoolExecutor(max_workers=workers, mp_context=spawn) as pool:
+        futures = [
+            pool.submit(render_job, job, output, language, log_level)
+            for job in planned
+        ]
         finished = tqdm(
             as_completed(futures),
             total=len(futures),

@@ -1,0 +1,120 @@
+"""End to end: `tokolab report`, what `make report` runs, on the sample data.
+
+The expected values are counted from the raw files here, with the csv
+module, not with tokolab's readers.
+"""
+
+import csv
+import hashlib
+import html
+import shutil
+
+import pytest
+
+from conftest import ROOT
+from tokolab.cli import main
+
+DATA = ROOT / "data"
+PAGES = ["index", "sesi-1", "sesi-2", "sesi-3", "sesi-4", "program"]
+
+
+def fingerprint(folder):
+    """Every file below ``folder`` with the SHA-256 of its bytes."""
+    return {
+        path.relative_to(folder): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def page_text(path):
+    return html.unescape(path.read_text(encoding="utf-8"))
+
+
+def present_in_session(folder, session):
+    with open(folder / "kelas" / "kehadiran.csv", encoding="utf-8") as f:
+        rows = [row for row in csv.DictReader(f) if row["sesi"] == session]
+    return sum(row["hadir"] == "1" for row in rows), len(rows)
+
+
+@pytest.fixture(scope="module")
+def sample_reports(tmp_path_factory):
+    """Run the main job once on the sample data; check data/ is untouched."""
+    output = tmp_path_factory.mktemp("reports")
+    before = fingerprint(DATA)
+
+    status = main(["report", "--output", str(output), "--quiet"])
+
+    assert status == 0
+    assert fingerprint(DATA) == before
+    return output
+
+
+def test_every_page_is_written(sample_reports):
+    written = sorted(path.stem for path in sample_reports.iterdir())
+    assert written == sorted(PAGES)
+
+    index = page_text(sample_reports / "index.html")
+    for page in PAGES[1:]:
+        assert f'href="{page}.html"' in index
+
+
+def test_programme_page_shows_the_budget_audit(sample_reports):
+    page = page_text(sample_reports / "program.html")
+
+    # 300.000 + 60.000 + 2.400.000 + 100.000 + 50.000 + 380.000 + 200.000
+    # + 240.000 = 3.730.000, written and recomputed alike.
+    assert "Total tertulis Rp 3.730.000, hasil hitung ulang Rp 3.730.000" in (
+        page
+    )
+    assert "2 perlu diperiksa (No 1, 6)" in page
+    assert "No 1: harga satuan 'Rp 100.00,-' salah tulis" in page
+    assert "No 6: jumlah harga 'Rp. 380.00,-' salah tulis" in page
+
+    # The backwards range of the journal is flagged, not swapped.
+    assert "'11 November 2023 - 06 November 2023'" in page
+    assert "lebih awal dari tanggal mulai" in page
+
+
+def test_session_page_shows_attendance_counted_by_hand(sample_reports):
+    present, enrolled = present_in_session(DATA / "contoh", "3")
+    # Counted with awk as well: 57 of 75 came to session 3, 57/75 = 76,0 %.
+    assert (present, enrolled) == (57, 75)
+
+    page = page_text(sample_reports / "sesi-3.html")
+
+    assert "Hadir 57 dari 75 peserta (76,0%)." in page
+
+
+def test_session_3_shows_search_console_totals_from_the_chart(sample_reports):
+    chart = DATA / "contoh" / "searchconsole" / "Bagan.csv"
+    with open(chart, encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    clicks = sum(int(row["Klik"]) for row in rows)
+    impressions = sum(int(row["Tayangan"]) for row in rows)
+    assert (clicks, impressions) == (1852, 53429)
+
+    page = page_text(sample_reports / "sesi-3.html")
+
+    assert "1.852" in page
+    assert "53.429" in page
+    # 1852 / 53429 = 0.034663...: 3,47 %.
+    assert "3,47%" in page
+    assert "Search Console" not in page_text(sample_reports / "sesi-1.html")
+
+
+def test_another_data_folder_in_english(tmp_path):
+    # A tutor's folder with the same layout but no Search Console export.
+    data = tmp_path / "kelas-saya"
+    shutil.copytree(DATA / "contoh" / "kelas", data / "kelas")
+    output = tmp_path / "laporan"
+
+    status = main(
+        ["report", "--data", str(data), "--output", str(output), "--quiet"]
+        + ["--lang", "en"]
+    )
+
+    assert status == 0
+    page = page_text(output / "sesi-3.html")
+    assert "57 of 75 participants attended (76.0%)." in page
+    assert f"There is no Search Console export in {data}" in page
