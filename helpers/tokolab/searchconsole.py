@@ -39,7 +39,8 @@ Cells as written, and what they become:
 - ``Clicks``, ``Impressions``: whole numbers, ``1234``. Grouped thousands are
   accepted in any of the usual styles (``1,234``, ``1.234``, ``1 234``): a
   count is never fractional, so a separator followed by exactly three digits
-  can only group thousands. ``12,34`` or ``1.5`` is an error.
+  can only group thousands. ``12,34`` or ``1.5`` is an error, and so is a
+  count above :data:`MAX_COUNT`.
 - ``CTR``: a percentage, ``0.93%`` or ``0,93%`` -> 0.0093 [fraction 0-1]. A
   CTR without ``%`` is an error, since ``0.93`` could mean 0.93 % or 93 %.
 - ``Position``: ``7.5`` or ``7,5`` -> 7.5. Search Console never groups
@@ -67,7 +68,13 @@ import pandas as pd
 
 from tokolab.errors import InputError
 from tokolab.messages import text
-from tokolab.tables import decode_bytes, parse_delimited, require_columns
+from tokolab.tables import (
+    decode_bytes,
+    header_cells,
+    parse_delimited,
+    require_columns,
+    sniff_delimiter,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -77,12 +84,17 @@ EXPORT_ROW_LIMIT = 1000
 # A real export is a few hundred kilobytes; anything far bigger is not one.
 MAX_FILE_BYTES = 50 * 1024 * 1024
 
+# Largest click or impression count read [count]. Far above any site (all of
+# Google answers some 10**10 searches a day), and low enough that a file of
+# MAX_FILE_BYTES full of such counts still sums inside a 64-bit integer.
+MAX_COUNT = 10**12
+
 # zipfile reports a damaged archive through many exception types: an unknown
 # compression is NotImplementedError, an encrypted member RuntimeError, a
-# broken stream zlib.error, lzma.LZMAError or EOFError.
+# broken stream zlib.error, lzma.LZMAError or EOFError, a broken header
+# ValueError or struct.error.
 _DAMAGED_ZIP_ERRORS = (
     zipfile.BadZipFile,
-    zipfile.LargeZipFile,
     EOFError,
     zlib.error,
     lzma.LZMAError,
@@ -120,15 +132,15 @@ COLUMN_ALIASES = {
 
 METRICS = ("clicks", "impressions", "ctr", "position")
 
-# Each table: its first (dimension) column, then the columns that follow.
+# Each table's columns, its dimension (the column that names it) first.
 TABLE_LAYOUTS = {
-    "chart": ("date", METRICS),
-    "queries": ("query", METRICS),
-    "pages": ("page", METRICS),
-    "countries": ("country", METRICS),
-    "devices": ("device", METRICS),
-    "search_appearance": ("search_appearance", METRICS),
-    "filters": ("filter", ("value",)),
+    "chart": ("date", *METRICS),
+    "queries": ("query", *METRICS),
+    "pages": ("page", *METRICS),
+    "countries": ("country", *METRICS),
+    "devices": ("device", *METRICS),
+    "search_appearance": ("search_appearance", *METRICS),
+    "filters": ("filter", "value"),
 }
 
 # File names Search Console gives each table. Used only to name the headers
@@ -161,6 +173,8 @@ FILTER_ALIASES = {
     "device": ("Device", "Perangkat"),
     "search_appearance": ("Search appearance", "Tampilan penelusuran"),
 }
+
+FINDING_COLUMNS = ["file", "row", "kind", "message"]
 
 # Numbers in ASCII digits. Thousands are grouped by a comma, dot, space,
 # no-break space, narrow no-break space or apostrophe, the same mark
@@ -195,8 +209,9 @@ class SearchConsoleExport:
         chart has ``date, clicks, impressions, ctr, position``, sorted by
         date; the others their dimension (``query``, ``page``, ``country``,
         ``device``, ``search_appearance``) then ``clicks, impressions, ctr,
-        position``. ``ctr`` is a fraction [0-1], ``position`` a float
-        [rank, 1 = top]. Each table's ``attrs["path"]`` names its file.
+        position``. ``clicks`` and ``impressions`` are int [count], ``ctr``
+        a float [fraction 0-1], ``position`` a float [rank, 1 = top]. Each
+        table's ``attrs["path"]`` names its file.
     filters : dict of str to str
         The Filters table: ``search_type``, ``date_range`` (as written, for
         example ``"Last 6 months"``), ``query``, ``page`` ... for the filters
@@ -206,9 +221,9 @@ class SearchConsoleExport:
         past the limit were cut.
     findings : pandas.DataFrame
         Things worth a look that do not stop the reading: ``file, row, kind,
-        message`` (``row`` counted with the header as row 1; ``message`` in
-        the language in use when read). Kinds: ``clicks_over_impressions``,
-        ``truncated``.
+        message`` (``row`` counted with the header as row 1, empty for a
+        whole file; ``message`` in the language in use when read). Kinds:
+        ``clicks_over_impressions``, ``truncated``.
     files : dict of str to str
         The file each table (and ``filters``) was read from.
     """
@@ -218,7 +233,9 @@ class SearchConsoleExport:
     tables: dict = field(default_factory=dict, repr=False)
     filters: dict = field(default_factory=dict)
     truncated: list = field(default_factory=list)
-    findings: pd.DataFrame = field(default=None, repr=False)
+    findings: pd.DataFrame = field(
+        default_factory=lambda: _findings_frame([]), repr=False
+    )
     files: dict = field(default_factory=dict, repr=False)
 
     def totals(self):
@@ -231,11 +248,11 @@ class SearchConsoleExport:
         Returns
         -------
         dict or None
-            ``clicks`` (int), ``impressions`` (int), ``ctr`` (float
-            [fraction 0-1], clicks / impressions) and ``position`` (float,
-            impression-weighted mean of the daily positions); ``ctr`` and
-            ``position`` are NaN when there were no impressions. None when
-            the export has no chart table.
+            ``clicks`` (int [count]), ``impressions`` (int [count]), ``ctr``
+            (float [fraction 0-1], clicks / impressions) and ``position``
+            (float [rank], impression-weighted mean of the daily positions);
+            ``ctr`` and ``position`` are NaN when there were no impressions.
+            None when the export has no chart table.
         """
         chart = self.tables.get("chart")
         if chart is None:
@@ -252,9 +269,13 @@ class SearchConsoleExport:
 
     @property
     def period(self):
-        """First and last day in the chart, as ``(date, date)``.
+        """First and last day in the chart.
 
-        None when there is no chart table or it has no rows.
+        Returns
+        -------
+        tuple of datetime.date or None
+            ``(first day, last day)``; None when there is no chart table or
+            it has no rows.
         """
         chart = self.tables.get("chart")
         if chart is None or chart.empty:
@@ -269,7 +290,8 @@ def read_search_console(path):
     ----------
     path : str or Path
         The zip as downloaded, the folder it was unzipped into, or a single
-        CSV file from it.
+        CSV file from it. A folder with no CSV file and one zip is read as
+        that zip.
 
     Returns
     -------
@@ -298,7 +320,10 @@ def read_search_console(path):
     - Queries are quoted when they hold commas, quotes or newlines; such a
       query stays one row. ``#`` inside a query is data, not a comment.
     - Files saved again in Excel may start with a byte-order mark, use
-      semicolons between fields, or be in Windows-1252.
+      semicolons between fields, be in Windows-1252, hold empty rows, or
+      end every line with a stray delimiter (a column with neither header
+      nor values). Empty rows and such columns are left out; row numbers
+      in messages still count them, as the spreadsheet does.
     - Anonymised queries are left out of the queries table, so its clicks
       add up to less than the site's: totals come from the chart.
     - A table of exactly 1,000 rows was cut by the export limit and is named
@@ -315,52 +340,46 @@ def read_search_console(path):
     files = _collect_files(path)
 
     # Parse each file and recognise its table by its headers.
-    export = SearchConsoleExport(source=str(path), language="en")
-    votes = {"en": 0, "id": 0}
-    findings = []
+    tables, filters, sources, votes, findings = {}, {}, {}, [], []
     for file_path, data in files:
         name, table, languages, row_findings = _read_table(data, file_path)
-        if name in export.files:
+        if name in sources:
             raise InputError(
                 "searchconsole.duplicate_table",
                 path=file_path,
-                other=export.files[name],
+                other=sources[name],
             )
-        export.files[name] = file_path
-        for language in languages:
-            votes[language] += 1
-        if name == "filters":
-            export.filters = _filters_from_table(table)
-        else:
-            export.tables[name] = table
+        sources[name] = file_path
+        votes.extend(languages)
         findings.extend(row_findings)
-
-    # The export's language is the one most of its headers are written in.
-    export.language = max(("en", "id"), key=lambda lang: votes[lang])
+        if name == "filters":
+            filters = _filters_from_table(table)
+        else:
+            tables[name] = table
 
     # Tables of exactly the export limit were cut short.
-    for name, table in export.tables.items():
-        if len(table) == EXPORT_ROW_LIMIT:
-            export.truncated.append(name)
-            file_path = export.files[name]
-            logger.warning("%s has %d rows: cut", file_path, len(table))
-            findings.append(
-                {
-                    "file": file_path,
-                    "row": None,
-                    "kind": "truncated",
-                    "message": text(
-                        "searchconsole.truncated",
-                        path=file_path,
-                        limit=EXPORT_ROW_LIMIT,
-                    ),
-                }
-            )
+    truncated = [
+        name for name, table in tables.items() if len(table) == EXPORT_ROW_LIMIT
+    ]
+    for name in truncated:
+        logger.warning("%s has %d rows: cut", sources[name], EXPORT_ROW_LIMIT)
+        message = text(
+            "searchconsole.truncated",
+            path=sources[name],
+            limit=EXPORT_ROW_LIMIT,
+        )
+        findings.append(_finding(sources[name], None, "truncated", message))
 
-    export.findings = pd.DataFrame(
-        findings, columns=["file", "row", "kind", "message"]
-    ).astype({"row": "Int64"})
-    return export
+    # The export's language is the one most of its headers are written in.
+    return SearchConsoleExport(
+        source=str(path),
+        language=_majority_language(votes),
+        tables=tables,
+        filters=filters,
+        truncated=truncated,
+        findings=_findings_frame(findings),
+        files=sources,
+    )
 
 
 def weighted_position(table):
@@ -374,7 +393,7 @@ def weighted_position(table):
 
     Returns
     -------
-    float
+    float [rank]
         sum(position * impressions) / sum(impressions); NaN when there are
         no impressions.
     """
@@ -398,19 +417,23 @@ def parse_count(written):
 
     Returns
     -------
-    int
+    int [count]
 
     Raises
     ------
     ValueError
-        When the text is not a whole number (``1.5``, ``12,34``, ``-3``).
+        When the text is not a whole number (``1.5``, ``12,34``, ``-3``) or
+        is above :data:`MAX_COUNT`.
     """
     cell = written.strip()
-    if _DIGITS.fullmatch(cell):
-        return int(cell)
-    if _GROUPED_COUNT.fullmatch(cell):
-        return int(re.sub(r"\D", "", cell))
-    raise ValueError(f"not a whole number: {written!r}")
+    if not (_DIGITS.fullmatch(cell) or _GROUPED_COUNT.fullmatch(cell)):
+        raise ValueError(f"not a whole number: {written!r}")
+
+    # Drop the grouping marks; what is left is ASCII digits.
+    count = int(re.sub(r"\D", "", cell))
+    if count > MAX_COUNT:
+        raise ValueError(f"too large for a count: {written!r}")
+    return count
 
 
 def parse_decimal(written):
@@ -430,10 +453,10 @@ def parse_decimal(written):
     Raises
     ------
     ValueError
-        When the text is not such a number.
+        When the text is not such a number, or too large for a float.
     """
-    cell = written.strip()
-    return float(_decimal_text(cell, written))
+    number = float(_decimal_text(written.strip(), written))
+    return _finite(number, written)
 
 
 def parse_ctr(written):
@@ -457,8 +480,10 @@ def parse_ctr(written):
     cell = written.strip()
     if not cell.endswith("%"):
         raise ValueError(f"not a percentage: {written!r}")
+
+    # Divide in decimal, so that 0.93% gives exactly the float 0.0093.
     number = _decimal_text(cell[:-1].strip(), written)
-    return float(Decimal(number) / 100)
+    return _finite(float(Decimal(number) / 100), written)
 
 
 def _decimal_text(cell, written):
@@ -473,6 +498,13 @@ def _decimal_text(cell, written):
         fraction = cell[match.start("decimal") + 1 :]
         return re.sub(r"\D", "", whole) + "." + fraction
     raise ValueError(f"not a decimal number: {written!r}")
+
+
+def _finite(number, written):
+    """The number itself, unless it overflowed to infinity."""
+    if not math.isfinite(number):
+        raise ValueError(f"too large for a number: {written!r}")
+    return number
 
 
 def _parse_iso_date(written):
@@ -510,18 +542,32 @@ def _collect_files(path):
 
 def _folder_files(folder):
     """The CSV files directly inside an unzipped export's folder."""
-    files = [
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError as error:
+        raise InputError(
+            "common.cannot_open", path=str(folder), reason=error.strerror
+        ) from None
+
+    # Keep the CSV files; skip subfolders and hidden files.
+    visible = [
         entry
-        for entry in sorted(folder.iterdir())
-        if entry.is_file()
-        and entry.suffix.lower() == ".csv"
-        and not entry.name.startswith(".")
+        for entry in entries
+        if entry.is_file() and not entry.name.startswith(".")
     ]
+    files = [entry for entry in visible if entry.suffix.lower() == ".csv"]
+
+    # A folder that holds only the downloaded zip is read as that zip.
+    zips = [entry for entry in visible if entry.suffix.lower() == ".zip"]
+    if not files and len(zips) == 1:
+        return _zip_files(zips[0])
+
     if not files:
-        found = ", ".join(sorted(e.name for e in folder.iterdir())) or "-"
+        found = ", ".join(entry.name for entry in entries) or "-"
         raise InputError(
             "searchconsole.no_tables", path=str(folder), found=found
         )
+
     logger.info("reading folder %s (%d files)", folder, len(files))
     return [(str(entry), _read_bytes(entry)) for entry in files]
 
@@ -531,17 +577,22 @@ def _read_bytes(path):
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise InputError(
-                "searchconsole.too_large",
-                path=str(path),
-                found=size,
-                expected=MAX_FILE_BYTES,
-            )
+            raise _too_large(path, size)
         return path.read_bytes()
     except OSError as error:
         raise InputError(
             "common.cannot_open", path=str(path), reason=error.strerror
         ) from None
+
+
+def _too_large(path, size):
+    """The error for a file of ``size`` bytes, too big to be an export."""
+    return InputError(
+        "searchconsole.too_large",
+        path=str(path),
+        found=size,
+        expected=MAX_FILE_BYTES,
+    )
 
 
 def _zip_files(path):
@@ -584,15 +635,16 @@ def _zip_files(path):
             raise InputError(
                 "common.cannot_open", path=str(path), reason=error.strerror
             ) from None
-        raise InputError(
-            "searchconsole.not_a_zip", path=str(path), reason=str(error)
-        ) from None
+        raise _damaged_zip(path, error) from None
     except _DAMAGED_ZIP_ERRORS as error:
-        raise InputError(
-            "searchconsole.not_a_zip",
-            path=str(path),
-            reason=f"{type(error).__name__}: {error}",
-        ) from None
+        raise _damaged_zip(path, error) from None
+
+
+def _damaged_zip(path, error):
+    """The error for a zip that does not open; the cause goes to the log."""
+    reason = f"{type(error).__name__}: {error}"
+    logger.info("%s does not open as a zip: %s", path, reason)
+    return InputError("searchconsole.not_a_zip", path=str(path), reason=reason)
 
 
 def _is_unsafe_member_name(name):
@@ -614,18 +666,15 @@ def _is_table_member(name):
 
 def _read_member(archive, member, path):
     """Read one zip member, refusing one too large to be an export table."""
-    too_large = InputError(
-        "searchconsole.too_large",
-        path=f"{path}/{member.filename}",
-        found=member.file_size,
-        expected=MAX_FILE_BYTES,
-    )
+    name = f"{path}/{member.filename}"
     if member.file_size > MAX_FILE_BYTES:
-        raise too_large
+        raise _too_large(name, member.file_size)
+
+    # The size in the zip's directory can lie: read one byte past the limit.
     with archive.open(member) as stream:
         data = stream.read(MAX_FILE_BYTES + 1)
     if len(data) > MAX_FILE_BYTES:
-        raise too_large
+        raise _too_large(name, len(data))
     return data
 
 
@@ -634,15 +683,23 @@ def _fold(header):
     return " ".join(str(header).split()).casefold()
 
 
-# Folded alias -> (canonical column, languages that write it so).
-_ALIAS_INDEX = {}
-for _column, _by_language in COLUMN_ALIASES.items():
-    for _language, _spellings in _by_language.items():
-        for _spelling in _spellings:
-            _entry = _ALIAS_INDEX.setdefault(_fold(_spelling), (_column, set()))
-            _entry[1].add(_language)
+def _alias_index():
+    """Folded spelling -> (canonical column, languages that write it so)."""
+    index = {}
+    for column, by_language in COLUMN_ALIASES.items():
+        for language, spellings in by_language.items():
+            for spelling in spellings:
+                entry = index.setdefault(_fold(spelling), (column, set()))
+                entry[1].add(language)
+    return index
 
-_DIMENSION_TABLES = {dim: name for name, (dim, _) in TABLE_LAYOUTS.items()}
+
+_ALIAS_INDEX = _alias_index()
+
+# Dimension column -> the table it names.
+_DIMENSION_TABLES = {
+    columns[0]: name for name, columns in TABLE_LAYOUTS.items()
+}
 
 _FILTER_INDEX = {
     _fold(spelling): key
@@ -665,35 +722,38 @@ def _read_table(data, file_path):
     findings : list of dict
         Rows with more clicks than impressions.
     """
-    text_content, encoding = decode_bytes(data, file_path)
+    content, encoding = decode_bytes(data, file_path)
     logger.info("reading %s (%s)", file_path, encoding)
-    raw = parse_delimited(text_content, file_path)
+    delimiter = sniff_delimiter(content)
+    raw = parse_delimited(content, file_path, delimiter)
 
-    # pandas takes the first column as an index when the rows hold one
-    # field more than the header: a row that does not fit the header.
-    if not isinstance(raw.index, pd.RangeIndex):
-        raise InputError(
-            "searchconsole.extra_field",
-            path=file_path,
-            row=2,
-            expected=len(raw.columns),
-            found=len(raw.columns) + 1,
-        )
+    # pandas renames blank and repeated headers ("Unnamed: 5", "Clicks.1");
+    # recognise and report the headers as the file writes them.
+    headers = header_cells(content, delimiter)
+    if len(headers) != len(raw.columns):
+        headers = list(raw.columns)
 
-    name, columns, languages = _recognise(list(raw.columns), file_path)
-    table = raw.rename(columns=columns)
-    dimension, others = TABLE_LAYOUTS[name]
-    table = table[[dimension, *others]].copy()
+    # Leave out columns with neither a header nor a value: a delimiter a
+    # spreadsheet left at the end of every line.
+    kept = [
+        number
+        for number, header in enumerate(headers)
+        if header or (raw.iloc[:, number] != "").any()
+    ]
+    raw = raw.iloc[:, kept]
+    headers = [headers[number] for number in kept]
 
-    # Convert each metric (or date) column, cell by cell, naming the cell
-    # that does not read.
-    written_names = {
-        canonical: written for written, canonical in columns.items()
-    }
+    # Name the columns canonically, in the table's own order.
+    name, columns, languages = _recognise(headers, file_path)
+    table = raw.set_axis(columns, axis="columns")[list(TABLE_LAYOUTS[name])]
+
+    # Convert each date and metric column, naming the first cell that does
+    # not read.
+    written = dict(zip(columns, headers, strict=True))
     for column in table.columns:
         if column in _CONVERTERS:
             table[column] = _convert_column(
-                table[column], column, written_names[column], file_path
+                table[column], column, written[column], file_path
             )
 
     # Rows worth a look, numbered as in the file before any reordering.
@@ -712,54 +772,73 @@ def _read_table(data, file_path):
 def _recognise(headers, file_path):
     """Say which table a header row belongs to.
 
+    Parameters
+    ----------
+    headers : list of str
+        The header row as written.
+    file_path : str
+        Named in errors.
+
     Returns
     -------
     name : str
-    columns : dict
-        Written header -> canonical column.
+        Key of the table in :data:`TABLE_LAYOUTS`.
+    columns : list of str
+        The canonical column under each header, in the file's order.
     languages : list of str
+        One vote per header written in only one UI language.
     """
-    columns, languages, unknown = {}, [], []
-    for header in headers:
-        entry = _ALIAS_INDEX.get(_fold(header))
-        if entry is None:
-            unknown.append(header)
-            continue
-        columns[header] = entry[0]
-        if len(entry[1]) == 1:
-            languages.extend(entry[1])
+    entries = [_ALIAS_INDEX.get(_fold(h), (None, set())) for h in headers]
+    columns = [column for column, _ in entries]
+    languages = [min(spoken) for _, spoken in entries if len(spoken) == 1]
 
-    dimensions = [c for c in columns.values() if c in _DIMENSION_TABLES]
-    if unknown or len(dimensions) != 1:
+    # Exactly one dimension column names the table, and every other header
+    # must be one of that table's columns.
+    dimensions = {column for column in columns if column in _DIMENSION_TABLES}
+    name = _DIMENSION_TABLES[min(dimensions)] if len(dimensions) == 1 else None
+    if name is None or not set(columns) <= set(TABLE_LAYOUTS[name]):
         raise InputError(
             "searchconsole.unknown_headers",
             path=file_path,
-            found=", ".join(headers) or "-",
+            found=_written_headers(headers),
             expected=_expected_headers(file_path),
         )
 
-    # Two headers for one column ("Clicks" and "Klik").
-    canonical = list(columns.values())
-    doubled = sorted({c for c in canonical if canonical.count(c) > 1})
+    # Two headers for one column ("Clicks" and "Klik", or "Clicks" twice).
+    doubled = [
+        header
+        for header, column in zip(headers, columns, strict=True)
+        if columns.count(column) > 1
+    ]
     if doubled:
         raise InputError(
             "searchconsole.duplicate_column",
             path=file_path,
-            found=", ".join(h for h in headers if columns[h] in doubled),
+            found=", ".join(doubled),
         )
 
-    name = _DIMENSION_TABLES[dimensions[0]]
-    _, others = TABLE_LAYOUTS[name]
-    missing = [c for c in others if c not in canonical]
+    # Every column of the table must be there.
+    missing = [c for c in TABLE_LAYOUTS[name] if c not in columns]
     if missing:
-        language = languages[0] if languages else "en"
+        language = _majority_language(languages)
         raise InputError(
             "common.missing_columns",
             path=file_path,
             expected=", ".join(COLUMN_ALIASES[c][language][0] for c in missing),
-            found=", ".join(headers),
+            found=_written_headers(headers),
         )
     return name, columns, languages
+
+
+def _majority_language(votes):
+    """The UI language most headers are written in; English on a tie."""
+    return "id" if votes.count("id") > votes.count("en") else "en"
+
+
+def _written_headers(headers):
+    """A header row for a message, a blank header shown as such."""
+    blank = text("searchconsole.blank_header")
+    return ", ".join(header or blank for header in headers) or "-"
 
 
 def _expected_headers(file_path):
@@ -776,8 +855,8 @@ def _expected_headers(file_path):
                 return _header_row(name, language)
 
     first_headers = [
-        COLUMN_ALIASES[dimension][language][0]
-        for name, (dimension, _) in TABLE_LAYOUTS.items()
+        COLUMN_ALIASES[columns[0]][language][0]
+        for name, columns in TABLE_LAYOUTS.items()
         if name != "chart"
         for language in ("en", "id")
     ]
@@ -791,24 +870,27 @@ def _expected_headers(file_path):
 
 def _header_row(name, language):
     """A table's header row as Search Console writes it in ``language``."""
-    dimension, others = TABLE_LAYOUTS[name]
     return ",".join(
-        COLUMN_ALIASES[column][language][0] for column in (dimension, *others)
+        COLUMN_ALIASES[column][language][0] for column in TABLE_LAYOUTS[name]
     )
 
 
 def _convert_column(cells, column, written_name, file_path):
-    """Convert one column's cells; the first that fails raises InputError."""
+    """Convert one column's cells; the first that fails raises InputError.
+
+    ``cells`` keeps the parsed table's index, which is the file's row number
+    less 2 (header = row 1), blank rows counted.
+    """
     convert, expected_key = _CONVERTERS[column]
     values = []
-    for position, cell in enumerate(cells):
+    for index, cell in cells.items():
         try:
             values.append(convert(cell))
         except ValueError:
             raise InputError(
                 "searchconsole.bad_cell",
                 path=file_path,
-                row=position + 2,
+                row=int(index) + 2,
                 column=written_name,
                 expected=text(expected_key),
                 found=cell,
@@ -824,12 +906,15 @@ def _tidy_chart(chart, file_path):
     """Order the chart oldest day first; refuse a day written twice."""
     doubled = chart["date"].duplicated(keep="first")
     if doubled.any():
-        position = int(doubled.to_numpy().nonzero()[0][0])
+        index = doubled.idxmax()
+        day = chart.at[index, "date"]
+        first_index = (chart["date"] == day).idxmax()
         raise InputError(
             "searchconsole.duplicate_date",
             path=file_path,
-            row=position + 2,
-            found=chart["date"].iloc[position].date().isoformat(),
+            row=int(index) + 2,
+            first_row=int(first_index) + 2,
+            found=day.date().isoformat(),
         )
     return chart.sort_values("date", kind="stable")
 
@@ -854,21 +939,27 @@ def _clicks_over_impressions(table, file_path):
     over = table.index[table["clicks"] > table["impressions"]]
     for index in over:
         row = int(index) + 2
-        clicks = int(table.at[index, "clicks"])
-        impressions = int(table.at[index, "impressions"])
+        message = text(
+            "searchconsole.clicks_over_impressions",
+            path=file_path,
+            row=row,
+            clicks=int(table.at[index, "clicks"]),
+            impressions=int(table.at[index, "impressions"]),
+        )
         logger.warning("%s row %d: clicks above impressions", file_path, row)
         findings.append(
-            {
-                "file": file_path,
-                "row": row,
-                "kind": "clicks_over_impressions",
-                "message": text(
-                    "searchconsole.clicks_over_impressions",
-                    path=file_path,
-                    row=row,
-                    clicks=clicks,
-                    impressions=impressions,
-                ),
-            }
+            _finding(file_path, row, "clicks_over_impressions", message)
         )
     return findings
+
+
+def _finding(file_path, row, kind, message):
+    """One row of :attr:`SearchConsoleExport.findings`."""
+    return {"file": file_path, "row": row, "kind": kind, "message": message}
+
+
+def _findings_frame(findings):
+    """The findings as a table, ``row`` an integer column that may be empty."""
+    return pd.DataFrame(findings, columns=FINDING_COLUMNS).astype(
+        {"row": "Int64"}
+    )

@@ -7,14 +7,16 @@ quoted fields with embedded newlines and doubled quotes. Cells come back as
 text, exactly as written; each reader decides what a cell means.
 
 Row numbers in errors count the way a spreadsheet does: the header is row 1,
-the first data row is row 2. Blank lines count as rows there too, so a
-parsed table drops them but keeps the others' positions in its index: the
-spreadsheet number of a row is always its index + 2.
+the first data row is row 2. Blank lines count as rows there too (above
+the header as well), so a parsed table drops them but keeps the others'
+positions in its index: the spreadsheet number of a row is always its
+index + 2.
 """
 
 import csv
 import io
 import logging
+import re
 import warnings
 from pathlib import Path
 
@@ -128,6 +130,12 @@ def parse_delimited(text, path, delimiter=None):
     if not text.strip():
         raise InputError("common.file_empty", path=str(path))
 
+    # Blank lines above the header are no part of the table (pandas finds
+    # no columns in them); count them so the index still gives rows.
+    above = re.match(r"[\r\n]*", text).group()
+    skipped = len(re.findall(r"\r\n|\r|\n", above))
+    text = text[len(above) :]
+
     delimiter = delimiter or sniff_delimiter(text)
     try:
         # Rows longer than the header would be cut short with only a
@@ -147,16 +155,21 @@ def parse_delimited(text, path, delimiter=None):
             )
     except (pd.errors.ParserWarning, pd.errors.ParserError) as error:
         row, expected, found = first_long_row(text, delimiter)
-        if row is None:
+        if row is not None:
             raise InputError(
-                "common.not_a_table", path=str(path), reason=str(error)
+                "common.row_too_long",
+                path=str(path),
+                row=row + skipped,
+                expected=expected,
+                found=found,
+            ) from None
+        row = unclosed_quote_row(text, delimiter)
+        if row is not None:
+            raise InputError(
+                "common.unclosed_quote", path=str(path), row=row + skipped
             ) from None
         raise InputError(
-            "common.row_too_long",
-            path=str(path),
-            row=row,
-            expected=expected,
-            found=found,
+            "common.not_a_table", path=str(path), reason=str(error)
         ) from None
     except (pd.errors.EmptyDataError, csv.Error) as error:
         raise InputError(
@@ -165,8 +178,39 @@ def parse_delimited(text, path, delimiter=None):
 
     # Drop blank lines, keeping each remaining row's position in the index.
     table.columns = [str(name).strip() for name in table.columns]
+    table.index = table.index + skipped
     blank = (table == "").all(axis=1)
     return table[~blank]
+
+
+def header_cells(text, delimiter=None):
+    """The header row as written, before pandas names blank or repeated cells.
+
+    :func:`parse_delimited` gets its column names from pandas, which calls a
+    blank header ``Unnamed: 2`` and a repeated one ``Clicks.1``; a message
+    should show what the file says instead.
+
+    Parameters
+    ----------
+    text : str
+        The file's content, already decoded.
+    delimiter : str, optional
+        Guessed with :func:`sniff_delimiter` when not given.
+
+    Returns
+    -------
+    list of str
+        The first non-blank row's cells, stripped of surrounding spaces, in
+        the order of :func:`parse_delimited`'s columns; empty when the text
+        holds no row that splits.
+    """
+    delimiter = delimiter or sniff_delimiter(text)
+    rows = csv.reader(io.StringIO(text), delimiter=delimiter)
+    try:
+        header = next((row for row in rows if row), [])
+    except csv.Error:
+        return []
+    return [cell.strip() for cell in header]
 
 
 def first_long_row(text, delimiter):
@@ -187,6 +231,30 @@ def first_long_row(text, delimiter):
     except csv.Error:
         pass
     return None, len(header), None
+
+
+def unclosed_quote_row(text, delimiter):
+    """Find the row whose opening quote is never closed.
+
+    Such a quote swallows the rest of the file into one cell, so the
+    strict csv reader stops on the file's last line.
+
+    Returns
+    -------
+    int or None
+        The row number, the header being row 1; None when the text does
+        not end inside a quote.
+    """
+    last_line = len(io.StringIO(text).readlines())
+    rows = csv.reader(io.StringIO(text), delimiter=delimiter, strict=True)
+    complete = 0
+    try:
+        for _ in rows:
+            complete += 1
+    except csv.Error:
+        if rows.line_num == last_line:
+            return complete + 1
+    return None
 
 
 def read_delimited(path, delimiter=None):
