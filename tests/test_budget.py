@@ -705,6 +705,79 @@ def test_workbook_dates_and_truncated_workbook(tmp_path):
     assert caught.value.key == "budget.not_a_workbook"
 
 
+def test_workbook_formula_leftovers_are_not_read_as_sen(tmp_path):
+    # A formula such as =0,1*3*100000 saves 30000.000000000004; Excel
+    # shows it as 30.000, and so does the reader.
+    price = 0.1 * 3 * 100_000
+    assert price != 30_000
+    path = make_workbook(
+        tmp_path / "rab.xlsx",
+        [
+            ["No", "Kebutuhan", "Qty", "Harga Satuan", "Jumlah Harga"],
+            [1, "Kardus", 2, price, 60000],
+        ],
+    )
+
+    table = read_budget(path)
+
+    # 2 x 30.000 = 60.000, as written.
+    assert table["unit_price_written"].tolist() == ["30000"]
+    assert audit_budget(table).findings["kind"].tolist() == ["total_missing"]
+
+
+# --- numbers too large for any budget ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("column", "written"),
+    [
+        ("No", "9" * 30),
+        ("Qty", "9" * 400 + " orang"),
+        ("Qty", "1.000.000 orang x 1.000.000.000 hari"),
+        ("Satuan", "Rp " + "9" * 400),
+        # 10^15 exactly: Rp 1.000.000.000.000.000 is the first refused.
+        ("Harga", "Rp 1.000.000.000.000.000"),
+        # A malformed amount whose likely value is that large.
+        ("Harga", "Rp 1000000000000.000.00"),
+    ],
+)
+def test_numbers_too_large_for_a_budget(tmp_path, column, written):
+    cells = {
+        "No": "1",
+        "Kebutuhan": "Teh",
+        "Qty": "2",
+        "Satuan": "Rp 5.000",
+        "Harga": "Rp 10.000",
+    }
+    cells[column] = written
+    path = write(
+        tmp_path,
+        ",".join(cells) + "\n" + ",".join(f'"{c}"' for c in cells.values()),
+    )
+
+    with pytest.raises(InputError) as caught:
+        read_budget(path)
+
+    error = caught.value
+    assert error.key == "budget.too_large"
+    assert (error.row, error.column, error.found) == (2, column, written)
+    assert "terlalu besar" in str(error)
+
+
+def test_the_largest_amounts_still_read(tmp_path):
+    # 999.999.999.999.999 is one Rupiah under the limit; 1 x that.
+    path = write(
+        tmp_path,
+        "No,Kebutuhan,Qty,Satuan,Harga\n"
+        '1,Gedung,1,"Rp 999.999.999.999.999","Rp 999.999.999.999.999"\n',
+    )
+
+    audit = audit_budget(read_budget(path))
+
+    assert audit.total_recomputed == 999_999_999_999_999
+    assert audit.flagged_rows == []
+
+
 # --- quantities -------------------------------------------------------------
 
 

@@ -448,12 +448,15 @@ def test_scores_outside_0_100_are_refused(tmp_path, written):
     assert caught.value.key == "classrecords.score_out_of_range"
 
 
-@pytest.mark.parametrize("written", ["0", "100", "0,0", "100.0"])
-def test_scores_at_the_limits_are_read(tmp_path, written):
+@pytest.mark.parametrize(
+    ("written", "score"),
+    [("0", 0.0), ("100", 100.0), ("0,0", 0.0), ("100.0", 100.0)],
+)
+def test_scores_at_the_limits_are_read(tmp_path, written, score):
     path = tmp_path / "nilai.csv"
     path.write_text(f'kode,sesi,tes,nilai\nP001,1,pre,"{written}"\n')
 
-    assert read_quiz_scores(path)["score"].iloc[0] in (0.0, 100.0)
+    assert read_quiz_scores(path)["score"].iloc[0] == score
 
 
 @pytest.mark.parametrize("written", ["", " ", "nan", "inf", "1e2", "80%"])
@@ -487,6 +490,22 @@ def test_every_message_names_file_row_and_column(folder, participants):
     assert "baris 4" in message
     assert "kolom sesi" in message
     assert "'5'" in message
+
+
+def test_row_numbers_count_blank_lines(tmp_path):
+    # Header row 1, P001 row 2, a blank line row 3, P002 row 4.
+    path = tmp_path / "peserta.csv"
+    path.write_text(
+        "kode,peran,usia,pendidikan\n"
+        "P001,anggota,25-34,SMA\n"
+        "\n"
+        "P002,guru,25-34,SMA\n"
+    )
+
+    with pytest.raises(InputError) as caught:
+        read_participants(path)
+
+    assert (caught.value.row, caught.value.found) == (4, "guru")
 
 
 def test_raw_files_are_not_modified(folder):

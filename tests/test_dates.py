@@ -155,6 +155,9 @@ def test_weekday_names_come_from_babel_in_both_languages():
         ("1 s.d. 4 Januari 2024", D(2024, 1, 1), D(2024, 1, 4)),
         ("1 s/d 4 Januari 2024", D(2024, 1, 1), D(2024, 1, 4)),
         ("1 sampai 4 Januari 2024", D(2024, 1, 1), D(2024, 1, 4)),
+        # "s.d." written out: the usual long form in reports.
+        ("1 sampai dengan 4 Januari 2024", D(2024, 1, 1), D(2024, 1, 4)),
+        ("1 hingga 4 Januari 2024", D(2024, 1, 1), D(2024, 1, 4)),
         ("30 Nov - 2 Des 2023", D(2023, 11, 30), D(2023, 12, 2)),
         # A month after the end's month is in the year before.
         ("30 Des - 2 Jan 2024", D(2023, 12, 30), D(2024, 1, 2)),

@@ -147,6 +147,34 @@ def test_real_records_are_never_overwritten(tmp_path):
     assert sorted(files_under(tmp_path)) == ["kelas/peserta.csv"]
 
 
+def test_a_file_in_place_of_the_folder_is_refused(tmp_path):
+    path = tmp_path / "contoh"
+    path.write_text("catatan tutor\n")
+
+    with pytest.raises(InputError) as caught:
+        write_sample_data(path)
+
+    assert caught.value.key == "sample.not_a_folder"
+    assert path.read_text() == "catatan tutor\n"
+
+
+def test_a_folder_that_cannot_be_written_is_named(tmp_path):
+    # A file named "kelas" where the sample's kelas/ folder must go, in
+    # a folder already labelled as sample: writing kelas/ fails.
+    write_sample_data(tmp_path)
+    (tmp_path / "kelas" / "peserta.csv").unlink()
+    (tmp_path / "kelas" / "kehadiran.csv").unlink()
+    (tmp_path / "kelas" / "nilai.csv").unlink()
+    (tmp_path / "kelas").rmdir()
+    (tmp_path / "kelas").write_text("")
+
+    with pytest.raises(InputError) as caught:
+        write_sample_data(tmp_path)
+
+    assert caught.value.key == "sample.cannot_write"
+    assert "kelas" in caught.value.path
+
+
 # --- labelled as synthetic ---------------------------------------------------
 
 

@@ -68,6 +68,7 @@ Quirks of the files this reader accepts:
 
 import datetime as dt
 import logging
+import numbers
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -184,6 +185,10 @@ COLUMNS = (
 )
 """Columns of :func:`read_budget`'s table."""
 
+LARGEST = 10**15
+"""Numbers from this size up (a thousand trillion) are refused: no budget
+line is that large, and beyond it amounts stop being exact as floats."""
+
 FINDING_COLUMNS = ("no", "column", "kind", "message")
 
 FINDING_KINDS = (
@@ -260,7 +265,7 @@ class BudgetAudit:
             lines=len(self.flagged_rows) + len(self.consistent_rows),
             flagged=len(self.flagged_rows),
             flagged_rows=flagged,
-            total_written=_money_or_dash(self.total_written),
+            total_written=_money(self.total_written),
             total_recomputed=format_rupiah(self.total_recomputed),
         )
 
@@ -333,10 +338,11 @@ def read_budget(path):
     table["source_row"] = table["source_row"].astype("int64")
 
     total_row, total_written = totals[-1] if totals else (None, None)
+    total_column = header[roles["amount"]]
     table.attrs.update(
         path=str(path),
         total_written=total_written,
-        total=_readable_value(total_written, path, total_row, header, roles),
+        total=_money_cell(total_written, path, total_row, total_column),
         total_row=total_row,
         subtotals=totals[:-1],
         headings=headings,
@@ -551,10 +557,13 @@ def _cell_text(value):
         return str(value)
     if isinstance(value, int):
         return str(value)
+    # Excel shows 15 significant digits; a formula's binary leftovers
+    # (10000.000000000002) are no part of what the cell says.
     if isinstance(value, float):
-        if value.is_integer():
-            return str(int(value))
-        return repr(value).replace(".", ",")
+        shown = float(format(value, ".15g"))
+        if shown.is_integer():
+            return str(int(shown))
+        return repr(shown).replace(".", ",")
     if isinstance(value, dt.datetime):
         if value.time() == dt.time(0, 0):
             return value.date().isoformat()
@@ -714,6 +723,8 @@ def _read_line(row_number, cell, roles, header, path, lines_before):
         if not written_no.isascii() or not written_no.isdigit():
             raise error("budget.bad_no", "no", "1, 2, 3 ...")
         no = int(written_no)
+        if no >= LARGEST:
+            raise error("budget.too_large", "no", LARGEST)
     else:
         no = lines_before + 1
 
@@ -726,12 +737,16 @@ def _read_line(row_number, cell, roles, header, path, lines_before):
             raise error(
                 "budget.bad_quantity", "quantity", "75 orang x 4 hari"
             ) from None
+        if quantity >= LARGEST:
+            raise error("budget.too_large", "quantity", LARGEST)
     if not units:
         units = cell("unit")
 
     # The unit price and the amount, as Rupiah (None when malformed).
-    unit_price = _money_value(cell, "unit_price", error)
-    amount = _money_value(cell, "amount", error)
+    money = {
+        role: _money_cell(cell(role), path, row_number, header[roles[role]])
+        for role in ("unit_price", "amount")
+    }
 
     return {
         "no": no,
@@ -740,39 +755,34 @@ def _read_line(row_number, cell, roles, header, path, lines_before):
         "quantity": quantity,
         "quantity_units": units,
         "unit_price_written": cell("unit_price"),
-        "unit_price": unit_price,
+        "unit_price": money["unit_price"],
         "amount_written": cell("amount"),
-        "amount": amount,
+        "amount": money["amount"],
         "source_row": row_number,
     }
 
 
-def _money_value(cell, role, error):
-    """The value of a money cell; None when empty or malformed."""
-    written = cell(role)
+def _money_cell(written, path, row, column):
+    """The value of a money cell; None when empty or malformed.
+
+    Raises
+    ------
+    InputError
+        When the cell is no amount of money, or an amount (or one of its
+        likely values) of :data:`LARGEST` or more.
+    """
     if not written:
         return None
+    fields = dict(path=str(path), row=row, column=column, found=written)
     try:
-        return parse_rupiah(written).value
-    except ValueError:
-        raise error("budget.bad_money", role, "Rp 15.000") from None
-
-
-def _readable_value(written, path, row, header, roles):
-    """The value of the TOTAL row's amount; None when missing or malformed."""
-    if not written:
-        return None
-    try:
-        return parse_rupiah(written).value
+        amount = parse_rupiah(written)
     except ValueError:
         raise InputError(
-            "budget.bad_money",
-            path=str(path),
-            row=row,
-            column=header[roles["amount"]],
-            expected="Rp 3.730.000",
-            found=written,
+            "budget.bad_money", expected="Rp 15.000", **fields
         ) from None
+    if any(abs(value) >= LARGEST for value in _options(amount)):
+        raise InputError("budget.too_large", expected=LARGEST, **fields)
+    return amount.value
 
 
 def _check_unique_numbers(lines, path, header, roles):
@@ -793,47 +803,46 @@ def _check_unique_numbers(lines, path, header, roles):
 
 
 def _number_array(values):
-    """A nullable integer column, or a nullable float one with sen."""
-    values = [None if _missing(v) else v for v in values]
-    if all(v is None or float(v).is_integer() for v in values):
+    """A nullable integer column, or a nullable float one with sen.
+
+    Products of two numbers below :data:`LARGEST` can pass the int64
+    range; such a column is a float one.
+    """
+    values = [None if pd.isna(v) else v for v in values]
+    if all(
+        v is None or (float(v).is_integer() and abs(v) < 2**63) for v in values
+    ):
         return pd.array(
             [None if v is None else int(v) for v in values], dtype="Int64"
         )
     return pd.array(values, dtype="Float64")
 
 
-def _missing(value):
-    """True for None and pandas' missing values."""
-    return value is None or value is pd.NA or pd.isna(value)
-
-
 def _plain(value):
     """A whole number as ``int``, anything else as ``float``; None stays."""
-    if _missing(value):
+    if pd.isna(value):
         return None
+    if isinstance(value, numbers.Integral):
+        return int(value)
     value = round(float(value), 2)
     return int(value) if value.is_integer() else value
 
 
-def _money_or_dash(value):
-    """Rupiah, or ``-`` when there is no value."""
-    return "-" if value is None else format_rupiah(value, _decimals(value))
-
-
 def _decimals(value):
-    """2 for an amount with sen, else 0."""
+    """2 for a number with a fraction (sen), else 0."""
     return 0 if float(value).is_integer() else 2
 
 
 def _money(value):
-    """Rupiah the Indonesian way, with sen only when there are any."""
+    """Rupiah the Indonesian way, sen only when any; ``-`` for None."""
+    if value is None:
+        return "-"
     return format_rupiah(value, _decimals(value))
 
 
 def _quantity_text(quantity):
     """A quantity in the reader's language: ``300`` or ``2,5``."""
-    decimals = 0 if float(quantity).is_integer() else 2
-    return format_number(quantity, decimals=decimals)
+    return format_number(quantity, decimals=_decimals(quantity))
 
 
 def _finding(no, column, kind, *sentences):
@@ -974,7 +983,7 @@ def _malformed_sentence(no, column, amount):
     sentence = text(
         "budget.malformed",
         no=no,
-        column=text(f"budget.column_{column}"),
+        column=_column_name(column),
         written=amount.written.strip(),
         problem=amount.explain(),
     )

@@ -132,6 +132,10 @@ SESSION_PATTERN = re.compile(r"[0-9]{1,3}")
 SCORE_PATTERN = re.compile(r"[+-]?[0-9]+(?:[.,][0-9]+)?")
 SCORE_RANGE = (0, 100)
 
+# The two ranges as messages write them.
+_SESSION_RANGE = f"{SESSIONS[0]}-{SESSIONS[-1]}"
+_SCORE_RANGE = f"{SCORE_RANGE[0]}-{SCORE_RANGE[1]}"
+
 
 @dataclass
 class ClassRecords:
@@ -188,23 +192,36 @@ def _read_records_table(path, columns):
     return table[list(columns)]
 
 
-def _rows(table, column):
-    """Yield (spreadsheet row, cell without surrounding spaces)."""
-    for index, cell in enumerate(table[column]):
-        yield index + 2, cell.strip()
+def _numbered_rows(table):
+    """Yield each row's spreadsheet number and its cells, stripped.
+
+    The number is the table's index + 2 (header = row 1), which
+    :mod:`tokolab.tables` keeps right across blank lines.
+    """
+    records = table.to_dict("records")
+    for index, cells in zip(table.index, records, strict=True):
+        yield index + 2, {name: cell.strip() for name, cell in cells.items()}
+
+
+def _cell_error(key, path, row, column, expected, found, **more):
+    """The InputError of one cell: file, row, column, expected, found."""
+    return InputError(
+        key,
+        path=str(path),
+        row=row,
+        column=column,
+        expected=expected,
+        found=found,
+        **more,
+    )
 
 
 def _check_code(cell, path, row, column):
     """Return the participant code in capitals, or raise InputError."""
     code = cell.upper()
     if not CODE_PATTERN.fullmatch(code):
-        raise InputError(
-            "classrecords.bad_code",
-            path=str(path),
-            row=row,
-            column=column,
-            expected="P001",
-            found=cell,
+        raise _cell_error(
+            "classrecords.bad_code", path, row, column, "P001", cell
         )
     return code
 
@@ -212,26 +229,21 @@ def _check_code(cell, path, row, column):
 def _check_known_code(code, known, participants_path, path, row, column):
     """Raise InputError when ``code`` is not in the participant list."""
     if known is not None and code not in known:
-        raise InputError(
+        raise _cell_error(
             "classrecords.unknown_code",
-            path=str(path),
-            row=row,
-            column=column,
-            expected=participants_path,
-            found=code,
+            path,
+            row,
+            column,
+            participants_path,
+            code,
         )
 
 
 def _check_session(cell, path, row, column):
     """Return the session number 1-4, or raise InputError."""
     if not SESSION_PATTERN.fullmatch(cell) or int(cell) not in SESSIONS:
-        raise InputError(
-            "classrecords.bad_session",
-            path=str(path),
-            row=row,
-            column=column,
-            expected=f"{SESSIONS[0]}-{SESSIONS[-1]}",
-            found=cell,
+        raise _cell_error(
+            "classrecords.bad_session", path, row, column, _SESSION_RANGE, cell
         )
     return int(cell)
 
@@ -240,14 +252,8 @@ def _check_choice(cell, choices, key, path, row, column):
     """Return ``choices[cell]`` (cell in lower case), or raise InputError."""
     value = choices.get(cell.lower())
     if value is None:
-        raise InputError(
-            key,
-            path=str(path),
-            row=row,
-            column=column,
-            expected=", ".join(dict.fromkeys(choices)),
-            found=cell,
-        )
+        expected = ", ".join(dict.fromkeys(choices))
+        raise _cell_error(key, path, row, column, expected, cell)
     return value
 
 
@@ -258,38 +264,26 @@ def _check_band(cell, bands, key, path, row, column):
     by_lower = {band.lower(): band for band in bands}
     band = by_lower.get(cell.lower().replace(" ", ""))
     if band is None:
-        raise InputError(
-            key,
-            path=str(path),
-            row=row,
-            column=column,
-            expected=", ".join(bands),
-            found=cell,
-        )
+        raise _cell_error(key, path, row, column, ", ".join(bands), cell)
     return band
 
 
 def _check_score(cell, path, row, column):
     """Return the score as a float in 0-100, or raise InputError."""
     if not SCORE_PATTERN.fullmatch(cell):
-        raise InputError(
-            "classrecords.bad_score",
-            path=str(path),
-            row=row,
-            column=column,
-            expected=f"{SCORE_RANGE[0]}-{SCORE_RANGE[1]}",
-            found=cell,
+        raise _cell_error(
+            "classrecords.bad_score", path, row, column, _SCORE_RANGE, cell
         )
 
     score = float(cell.replace(",", "."))
     if not SCORE_RANGE[0] <= score <= SCORE_RANGE[1]:
-        raise InputError(
+        raise _cell_error(
             "classrecords.score_out_of_range",
-            path=str(path),
-            row=row,
-            column=column,
-            expected=f"{SCORE_RANGE[0]}-{SCORE_RANGE[1]}",
-            found=cell,
+            path,
+            row,
+            column,
+            _SCORE_RANGE,
+            cell,
         )
     return score
 
@@ -297,13 +291,14 @@ def _check_score(cell, path, row, column):
 def _check_unique(key, row, seen, path, expected):
     """Raise InputError when ``key`` was already seen in an earlier row."""
     if key in seen:
-        raise InputError(
+        found = " ".join(str(part) for part in key)
+        raise _cell_error(
             "classrecords.duplicate_row",
-            path=str(path),
-            row=row,
-            column="kode",
-            expected=expected,
-            found=" ".join(str(part) for part in key),
+            path,
+            row,
+            "kode",
+            expected,
+            found,
             first_row=seen[key],
         )
     seen[key] = row
@@ -350,37 +345,34 @@ def read_participants(path):
     # Check every row, keeping the first row of each code for duplicates.
     records = []
     seen = {}
-    for (row, code), (_, role), (_, age), (_, school) in zip(
-        _rows(table, "kode"),
-        _rows(table, "peran"),
-        _rows(table, "usia"),
-        _rows(table, "pendidikan"),
-        strict=True,
-    ):
-        code = _check_code(code, path, row, "kode")
+    for row, cells in _numbered_rows(table):
+        code = _check_code(cells["kode"], path, row, "kode")
         _check_unique((code,), row, seen, path, "kode")
+        role = _check_choice(
+            cells["peran"], ROLES, "classrecords.bad_role", path, row, "peran"
+        )
+        age_band = _check_band(
+            cells["usia"],
+            AGE_BANDS,
+            "classrecords.bad_age_band",
+            path,
+            row,
+            "usia",
+        )
+        schooling = _check_band(
+            cells["pendidikan"],
+            SCHOOLING,
+            "classrecords.bad_schooling",
+            path,
+            row,
+            "pendidikan",
+        )
         records.append(
             {
                 "code": code,
-                "role": _check_choice(
-                    role, ROLES, "classrecords.bad_role", path, row, "peran"
-                ),
-                "age_band": _check_band(
-                    age,
-                    AGE_BANDS,
-                    "classrecords.bad_age_band",
-                    path,
-                    row,
-                    "usia",
-                ),
-                "schooling": _check_band(
-                    school,
-                    SCHOOLING,
-                    "classrecords.bad_schooling",
-                    path,
-                    row,
-                    "pendidikan",
-                ),
+                "role": role,
+                "age_band": age_band,
+                "schooling": schooling,
             }
         )
 
@@ -437,17 +429,17 @@ def read_attendance(path, participants=None):
     # Check every row; the key (code, session) may appear once.
     records = []
     seen = {}
-    for (row, code), (_, session), (_, present) in zip(
-        _rows(table, "kode"),
-        _rows(table, "sesi"),
-        _rows(table, "hadir"),
-        strict=True,
-    ):
-        code = _check_code(code, path, row, "kode")
+    for row, cells in _numbered_rows(table):
+        code = _check_code(cells["kode"], path, row, "kode")
         _check_known_code(code, known, participants_path, path, row, "kode")
-        session = _check_session(session, path, row, "sesi")
+        session = _check_session(cells["sesi"], path, row, "sesi")
         present = _check_choice(
-            present, PRESENT, "classrecords.bad_present", path, row, "hadir"
+            cells["hadir"],
+            PRESENT,
+            "classrecords.bad_present",
+            path,
+            row,
+            "hadir",
         )
         _check_unique((code, session), row, seen, path, "kode + sesi")
         records.append({"code": code, "session": session, "present": present})
@@ -518,20 +510,14 @@ def read_quiz_scores(path, participants=None):
     # Check every row; the key (code, session, test) may appear once.
     records = []
     seen = {}
-    for (row, code), (_, session), (_, test), (_, score) in zip(
-        _rows(table, "kode"),
-        _rows(table, "sesi"),
-        _rows(table, "tes"),
-        _rows(table, "nilai"),
-        strict=True,
-    ):
-        code = _check_code(code, path, row, "kode")
+    for row, cells in _numbered_rows(table):
+        code = _check_code(cells["kode"], path, row, "kode")
         _check_known_code(code, known, participants_path, path, row, "kode")
-        session = _check_session(session, path, row, "sesi")
+        session = _check_session(cells["sesi"], path, row, "sesi")
         test = _check_choice(
-            test, TESTS, "classrecords.bad_test", path, row, "tes"
+            cells["tes"], TESTS, "classrecords.bad_test", path, row, "tes"
         )
-        score = _check_score(score, path, row, "nilai")
+        score = _check_score(cells["nilai"], path, row, "nilai")
         _check_unique(
             (code, session, test), row, seen, path, "kode + sesi + tes"
         )
@@ -593,7 +579,7 @@ def _check_session_number(session):
             text(
                 "classrecords.no_such_session",
                 found=session,
-                expected=f"{SESSIONS[0]}-{SESSIONS[-1]}",
+                expected=_SESSION_RANGE,
             )
         )
 

@@ -15,10 +15,11 @@ Indonesian order (``07/11/2023`` is 7 November); ISO dates are year first.
 A year must have four digits.
 
 Ranges join two dates with a dash (``-``, en dash or em dash) or with
-``s.d.``, ``s/d``, ``sampai`` or ``hingga``. The first date may leave out
-what it shares with the second: ``1-4 Januari 2024``, ``30 Nov - 2 Des
-2023``. A range that runs backwards is returned as written; the caller
-decides what to say about it (:mod:`tokolab.journal` flags it).
+``s.d.``, ``s/d``, ``sampai``, ``sampai dengan`` or ``hingga``. The first
+date may leave out what it shares with the second: ``1-4 Januari 2024``,
+``30 Nov - 2 Des 2023``. A range that runs backwards is returned as
+written; the caller decides what to say about it (:mod:`tokolab.journal`
+flags it).
 
 A weekday that contradicts the date (``Rabu, 07 November 2023``; the 7th
 was a Tuesday) means either the day or the weekday is wrong, and nothing
@@ -36,6 +37,7 @@ from functools import cache
 from babel.dates import format_date as babel_format_date
 from babel.dates import get_day_names, get_month_names
 
+from tokolab.errors import TokolabError
 from tokolab.messages import get_language, text
 
 logger = logging.getLogger(__name__)
@@ -64,12 +66,13 @@ SUPPLEMENT_DAYS = {
 }
 """Weekday spellings Babel lacks, lower case, mapped to Monday = 0."""
 
-DATE_FORMATS = {"id": "EEEE, d MMMM y", "en": "EEEE, d MMMM y"}
-"""Babel patterns of :func:`format_date`: ``Senin, 1 Januari 2024``."""
+DATE_PATTERN = "EEEE, d MMMM y"
+"""Babel pattern of :func:`format_date` in both languages."""
 
 # A range separator: a spaced hyphen, any en or em dash, or the words.
 _RANGE_SEPARATOR = re.compile(
-    r"\s+-\s+|\s*[\u2013\u2014]\s*|\s+(?:s\.?\s?d\.?|s/d|sampai|hingga)\s+",
+    r"\s+-\s+|\s*[\u2013\u2014]\s*"
+    r"|\s+(?:s\.?\s?d\.?|s/d|sampai dengan|sampai|hingga)\s+",
     re.IGNORECASE,
 )
 
@@ -92,22 +95,17 @@ _NUMERIC = re.compile(
 _DAY_ONLY = re.compile(r"(?P<day>[0-9]{1,2})\.?")
 
 
-class DateFormatError(ValueError):
+class DateFormatError(TokolabError, ValueError):
     """Raised when a written date cannot be read (a ValueError).
 
-    Carries the catalog key and its fields, so its text is written in the
-    language in use when it is shown, like :class:`tokolab.InputError`.
+    Carries the catalog key and its fields, like :class:`tokolab.InputError`,
+    so its text is written in the language in use when it is shown.
     """
-
-    def __init__(self, key, **fields):
-        super().__init__(key)
-        self.key = key
-        self.fields = fields
 
     def __str__(self):
         if self.key == "dates.weekday_mismatch":
             return weekday_mismatch_text(**self.fields)
-        return text(self.key, **self.fields)
+        return super().__str__()
 
 
 @dataclass(frozen=True)
@@ -141,15 +139,7 @@ def month_names():
         the format and the stand-alone context, plus
         :data:`SUPPLEMENT_MONTHS`.
     """
-    names = {}
-    for locale in NAME_LOCALES:
-        for width in ("wide", "abbreviated"):
-            for context in ("format", "stand-alone"):
-                months = get_month_names(width, context=context, locale=locale)
-                for number, name in months.items():
-                    names[name.lower().rstrip(".")] = number
-    names.update(SUPPLEMENT_MONTHS)
-    return names
+    return _babel_names(get_month_names, SUPPLEMENT_MONTHS)
 
 
 @cache
@@ -159,17 +149,22 @@ def day_names():
     Returns
     -------
     dict
-        Babel's wide and abbreviated names in :data:`NAME_LOCALES`, plus
-        :data:`SUPPLEMENT_DAYS`.
+        Babel's wide and abbreviated names in :data:`NAME_LOCALES`, in both
+        contexts, plus :data:`SUPPLEMENT_DAYS`.
     """
+    return _babel_names(get_day_names, SUPPLEMENT_DAYS)
+
+
+def _babel_names(get_names, supplement):
+    """Names from one Babel getter in every width, context and locale."""
     names = {}
     for locale in NAME_LOCALES:
         for width in ("wide", "abbreviated"):
             for context in ("format", "stand-alone"):
-                days = get_day_names(width, context=context, locale=locale)
-                for number, name in days.items():
+                found = get_names(width, context=context, locale=locale)
+                for number, name in found.items():
                     names[name.lower().rstrip(".")] = number
-    names.update(SUPPLEMENT_DAYS)
+    names.update(supplement)
     return names
 
 
@@ -238,11 +233,7 @@ def parse_written_date(written):
     ValueError
         As :func:`parse_date`, except for the weekday.
     """
-    if not isinstance(written, str):
-        raise TypeError(f"written must be str, not {type(written).__name__}")
     clean = _clean(written)
-    if not clean:
-        raise DateFormatError("dates.empty")
 
     weekday, rest = _split_weekday(clean)
     day, month, year = _date_parts(rest, written)
@@ -264,11 +255,7 @@ def parse_written_range(written):
     ValueError
         As :func:`parse_date`, except for the weekday.
     """
-    if not isinstance(written, str):
-        raise TypeError(f"written must be str, not {type(written).__name__}")
     clean = _clean(written)
-    if not clean:
-        raise DateFormatError("dates.empty")
 
     # Two dates joined by a spaced dash, an en dash, or "s.d.".
     parts = _RANGE_SEPARATOR.split(clean)
@@ -308,7 +295,7 @@ def format_date(day, language=None, weekday=True):
         ``Senin, 1 Januari 2024`` or ``Monday, 1 January 2024``.
     """
     language = language or get_language()
-    pattern = DATE_FORMATS[language]
+    pattern = DATE_PATTERN
     if not weekday:
         pattern = pattern.removeprefix("EEEE, ")
     return babel_format_date(day, pattern, locale=language)
@@ -365,9 +352,22 @@ def weekday_mismatch_text(found, written, language=None):
 
 
 def _clean(written):
-    """One plain space between words, plain apostrophes."""
+    """One plain space between words, plain apostrophes.
+
+    Raises
+    ------
+    TypeError
+        When ``written`` is not text.
+    DateFormatError
+        When nothing is written.
+    """
+    if not isinstance(written, str):
+        raise TypeError(f"written must be str, not {type(written).__name__}")
     written = written.replace("\u2019", "'").replace("`", "'")
-    return " ".join(written.split())
+    clean = " ".join(written.split())
+    if not clean:
+        raise DateFormatError("dates.empty")
+    return clean
 
 
 def _split_weekday(clean):
@@ -381,15 +381,10 @@ def _split_weekday(clean):
     match = re.match(rf"(?P<name>{_WORD})\.?\s*,?\s*(?=[0-9]|{_WORD})", clean)
     if not match:
         return None, clean
-    name = _normalise_word(match["name"])
+    name = match["name"].lower()
     if name not in day_names():
         return None, clean
     return day_names()[name], clean[match.end() :]
-
-
-def _normalise_word(word):
-    """Lower case, typographic apostrophes made plain."""
-    return word.lower().replace("\u2019", "'").replace("`", "'")
 
 
 def _date_parts(rest, written, partial=False):
@@ -418,7 +413,7 @@ def _date_parts(rest, written, partial=False):
 
 def _month_number(name, written):
     """The month number of a month name, or ValueError naming it."""
-    number = month_names().get(_normalise_word(name).rstrip("."))
+    number = month_names().get(name.lower())
     if number is None:
         raise DateFormatError(
             "dates.unknown_month", found=written.strip(), month=name

@@ -164,13 +164,10 @@ def read_journal(path):
     if not entries:
         raise InputError("journal.no_entries", path=str(path))
 
-    # Order the timeline by the earlier date of each entry.
+    # Order the timeline by the earlier date of each entry; the sort is
+    # stable, so entries of the same day keep the file's order.
+    entries.sort(key=lambda entry: min(entry["start"], entry["end"]))
     journal = pd.DataFrame(entries, columns=list(COLUMNS))
-    earliest = [min(e["start"], e["end"]) for e in entries]
-    journal = journal.iloc[
-        sorted(range(len(entries)), key=lambda i: (earliest[i], i))
-    ].reset_index(drop=True)
-    journal["backwards"] = journal["backwards"].astype(bool)
     journal.attrs["path"] = str(path)
     logger.info("read %d journal entries from %s", len(journal), path)
     return journal

@@ -28,6 +28,9 @@ first. The rule for ``candidates``:
 * An amount written the English way, with commas grouping thousands
   (``IDR 15,000`` or ``Rp 2,400,000.00``), has that reading as its only
   candidate.
+* Three or more digits after the comma, where the English reading does
+  not fit either (``15,0000``), are taken for a stray comma: the only
+  candidate is the digits read as one number (150.000).
 * Anything else made of digits, dots and commas (``1..000``) has no
   candidate.
 
@@ -67,7 +70,7 @@ _ENGLISH = re.compile(
     r"(?P<whole>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.(?P<sen>[0-9]{1,2}))?"
 )
 _TOO_MANY_SEN = re.compile(r"(?P<whole>[0-9]+),(?P<sen>[0-9]{3,})")
-_NUMBER_CHARACTERS = re.compile(r"[0-9][0-9., ]*")
+_NUMBER_CHARACTERS = re.compile(r"[0-9][0-9.,]*")
 
 PROBLEMS = ("group_digits", "english", "decimals", "layout")
 """Why an amount is malformed; each has a sentence ``rupiah.problem_*``."""

@@ -719,10 +719,15 @@ def write_sample_data(folder, seed=2024):
     InputError
         When ``folder`` already holds one of the files to write but is not
         a sample folder (no README written by this function): real files
-        are never overwritten.
+        are never overwritten. Also when ``folder`` is a file, or a file
+        cannot be written (no permission, disk full).
     """
     folder = Path(folder)
     files = sample_files(seed)
+
+    # The sample needs a folder, not a file of that name.
+    if folder.exists() and not folder.is_dir():
+        raise InputError("sample.not_a_folder", path=str(folder))
 
     # Never overwrite a tutor's own files with made-up ones.
     existing = [name for name in files if (folder / name).exists()]
@@ -738,7 +743,12 @@ def write_sample_data(folder, seed=2024):
     written = []
     for name in sorted(files, key=lambda n: n != "README.md"):
         path = folder / name
-        _write_whole(path, files[name])
+        try:
+            _write_whole(path, files[name])
+        except OSError as error:
+            raise InputError(
+                "sample.cannot_write", path=str(path), reason=error.strerror
+            ) from None
         logger.info("wrote %s", path)
         written.append(path)
     return written

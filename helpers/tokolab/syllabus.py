@@ -242,6 +242,13 @@ def _check_text(value, path, where, column):
     return value.strip()
 
 
+def _check_list(value, path, where, column, expected):
+    """Return ``value`` when it is a non-empty list."""
+    if not isinstance(value, list) or not value:
+        _fail("syllabus.bad_list", path, where, column, expected, repr(value))
+    return value
+
+
 def _check_minutes(value, path, where):
     """Return a whole, positive number of minutes."""
     minutes = None
@@ -386,32 +393,13 @@ def _read_session(table, expected_number, timezone, path):
         )
 
     # Objectives: a list of sentences.
-    objectives = table["tujuan"]
-    if not isinstance(objectives, list) or not objectives:
-        _fail(
-            "syllabus.bad_list",
-            path,
-            where,
-            "tujuan",
-            "[...]",
-            repr(objectives),
-        )
+    written = _check_list(table["tujuan"], path, where, "tujuan", "[...]")
     objectives = [
-        _check_text(objective, path, where, "tujuan")
-        for objective in objectives
+        _check_text(objective, path, where, "tujuan") for objective in written
     ]
 
     # Activities, one after the other from the start.
-    tables = table["kegiatan"]
-    if not isinstance(tables, list) or not tables:
-        _fail(
-            "syllabus.bad_list",
-            path,
-            where,
-            "kegiatan",
-            "[[...]]",
-            repr(tables),
-        )
+    tables = _check_list(table["kegiatan"], path, where, "kegiatan", "[[...]]")
     clock = datetime.combine(day, start)
     activities = []
     for index, activity_table in enumerate(tables, start=1):
@@ -484,11 +472,7 @@ def parse_syllabus(document, path="<silabus>"):
         )
 
     # Sessions in file order.
-    tables = document["sesi"]
-    if not isinstance(tables, list) or not tables:
-        _fail(
-            "syllabus.bad_list", path, where, "sesi", "[[sesi]]", repr(tables)
-        )
+    tables = _check_list(document["sesi"], path, where, "sesi", "[[sesi]]")
     sessions = [
         _read_session(table, number, timezone, path)
         for number, table in enumerate(tables, start=1)
