@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: report test lint bench lab clean
+.PHONY: report test lab clean
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)

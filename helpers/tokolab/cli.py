@@ -6,7 +6,9 @@
 
 Every subcommand takes ``--lang id|en`` (Indonesian by default) and ``-v``
 for progress messages. Errors the kit expects are printed as one plain
-sentence and exit with status 1; they never show a traceback.
+sentence and exit with status 1; they never show a traceback. An error the
+kit did not expect (a bug) exits with status 1 too, with a sentence that
+says so; ``-v`` adds its traceback.
 """
 
 import argparse
@@ -112,7 +114,7 @@ def build_parser():
 def main(argv=None):
     """Run the command line; return the exit status."""
     # The language is chosen first, so that the help text follows it too.
-    chooser = argparse.ArgumentParser(add_help=False)
+    chooser = argparse.ArgumentParser(prog="tokolab", add_help=False)
     chooser.add_argument("--lang", choices=LANGUAGES, default=None)
     chosen, _ = chooser.parse_known_args(argv)
     if chosen.lang:
@@ -120,21 +122,31 @@ def main(argv=None):
 
     arguments = build_parser().parse_args(argv)
 
+    verbose = getattr(arguments, "verbose", False)
     logging.basicConfig(
-        level=logging.INFO
-        if getattr(arguments, "verbose", False)
-        else logging.WARNING,
+        level=logging.INFO if verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
     # nbconvert and jupyter_client talk through traitlets' logger about
     # things a tutor cannot act on; show them only with -v.
-    if not getattr(arguments, "verbose", False):
+    if not verbose:
         logging.getLogger("traitlets").setLevel(logging.ERROR)
 
+    # The kit's own errors are one sentence; a bug is one sentence too,
+    # with its traceback in the log only when -v asks for it.
     try:
         return arguments.handler(arguments)
     except TokolabError as error:
         print(error, file=sys.stderr)
+        return 1
+    except Exception as error:
+        logger.info("unexpected error", exc_info=True)
+        print(
+            text(
+                "cli.unexpected_error", error=f"{type(error).__name__}: {error}"
+            ),
+            file=sys.stderr,
+        )
         return 1
 
 

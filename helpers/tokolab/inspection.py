@@ -14,8 +14,10 @@ searchconsole  ``language``, ``tables`` (table name to row count),
                ``filters``
 budget         ``rows``, ``total_written``, ``total_recomputed`` (whole
                Rupiah), ``flagged_rows`` (the table's ``No`` values)
-journal        ``entries``, ``first``, ``last`` (ISO dates), ``flagged``
-               (the dates as written of entries with a problem)
+journal        ``entries``, ``first``, ``last`` (ISO dates, the earliest
+               and latest date written, a backwards range included),
+               ``flagged`` (the dates as written of entries with a
+               problem, each once)
 class          ``participants``, ``sessions`` (per session: ``present``,
                ``enrolled``, ``attendance_rate``, quiz ``pairs``,
                ``pre_mean``, ``post_mean``)
@@ -28,10 +30,14 @@ A file is recognised by trying each reader in turn: a reader that does not
 know the file's headers says so with one of the keys in
 :data:`NOT_THIS_KIND`, and the next one is tried. An error of any other
 kind means the file was recognised but is broken, and it is raised as it is.
+A folder holding ``peserta.csv``, ``kehadiran.csv`` or ``nilai.csv`` is a
+class's records; any other folder is read as an unzipped Search Console
+export, and one that is not gives ``check.unknown_folder``.
 """
 
 import logging
 import math
+from datetime import date
 from pathlib import Path
 
 from tokolab.budget import audit_budget, read_budget
@@ -43,6 +49,7 @@ from tokolab.classrecords import (
     quiz_summary,
     read_class_records,
 )
+from tokolab.dates import format_date
 from tokolab.errors import InputError
 from tokolab.journal import journal_findings, read_journal
 from tokolab.messages import format_number, format_percent, text
@@ -63,13 +70,13 @@ NOT_THIS_KIND = {
 
 
 def inspect_search_console(path):
+    """What a Search Console export holds (see the module's table)."""
     export = read_search_console(path)
     totals = export.totals()
     period = export.period
-    problems = list(export.findings["message"]) if len(export.findings) else []
-    problems += [
-        text("searchconsole.truncated", table=name) for name in export.truncated
-    ]
+
+    # The reader's findings already name each table cut at the row limit.
+    problems = list(export.findings["message"])
     return {
         "kind": "searchconsole",
         "language": export.language,
@@ -87,6 +94,7 @@ def inspect_search_console(path):
 
 
 def inspect_budget(path):
+    """What a budget table holds and what its audit found."""
     budget = read_budget(path)
     audit = audit_budget(budget)
     return {
@@ -100,19 +108,25 @@ def inspect_budget(path):
 
 
 def inspect_journal(path):
+    """What an activity journal holds and which entries need a look."""
     journal = read_journal(path)
     findings = journal_findings(journal)
+
+    # A range written backwards still spans its two dates: the timeline
+    # runs from the earliest date written to the latest.
+    days = [*journal["start"], *journal["end"]]
     return {
         "kind": "journal",
         "entries": len(journal),
-        "first": journal["start"].min().isoformat(),
-        "last": journal["end"].max().isoformat(),
-        "flagged": list(findings["date_written"]),
+        "first": min(days).isoformat(),
+        "last": max(days).isoformat(),
+        "flagged": list(dict.fromkeys(findings["date_written"])),
         "problems": list(findings["message"]),
     }
 
 
 def inspect_class(folder):
+    """Attendance and quiz pairs per session of a class-records folder."""
     records = read_class_records(folder)
     sessions = {}
     for number in sorted(records.attendance["session"].unique()):
@@ -121,7 +135,9 @@ def inspect_class(folder):
         sessions[str(number)] = {
             "present": int(rows["present"].sum()),
             "enrolled": len(rows),
-            "attendance_rate": attendance_rate(records.attendance, number),
+            "attendance_rate": _plain(
+                attendance_rate(records.attendance, number)
+            ),
             "pairs": quiz["n"],
             "pre_mean": _plain(quiz["pre_mean"]),
             "post_mean": _plain(quiz["post_mean"]),
@@ -165,13 +181,15 @@ def inspect_path(path):
         return {"path": str(path), **inspect_class(path)}
     if path.is_file() and path.name in CLASS_FILES:
         return {"path": str(path), **inspect_class(path.parent)}
-    if path.is_dir() or path.suffix.lower() == ".zip":
+    if path.is_dir():
+        return {"path": str(path), **_inspect_folder(path)}
+    if path.suffix.lower() == ".zip":
         return {"path": str(path), **inspect_search_console(path)}
 
     # A spreadsheet or CSV: each reader in turn, until one knows it.
     readers = [inspect_search_console, inspect_budget, inspect_journal]
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        readers = [inspect_budget]
+        readers = [inspect_budget, inspect_journal]
     for reader in readers:
         try:
             return {"path": str(path), **reader(path)}
@@ -183,6 +201,21 @@ def inspect_path(path):
     raise InputError("check.unknown_kind", path=str(path))
 
 
+def _inspect_folder(folder):
+    """A folder that is not a class's records: an unzipped export or not."""
+    try:
+        return inspect_search_console(folder)
+    except InputError as error:
+        if error.key not in NOT_THIS_KIND:
+            raise
+        raise InputError(
+            "check.unknown_folder",
+            path=str(folder),
+            found=", ".join(sorted(e.name for e in folder.iterdir())) or "-",
+            reason=str(error),
+        ) from None
+
+
 def describe(inspection):
     """A few lines for a person, in the language in use."""
     kind = inspection["kind"]
@@ -190,21 +223,29 @@ def describe(inspection):
 
     if kind == "searchconsole":
         tables = ", ".join(
-            text("check.table_rows", table=name, rows=format_number(rows))
+            text(
+                "check.table_rows",
+                table=_table_name(name),
+                rows=format_number(rows),
+            )
             for name, rows in inspection["tables"].items()
         )
         lines.append(text("check.tables", tables=tables))
+        # A chart with no rows has no period; no impressions, no CTR.
         totals = inspection["totals"]
-        if totals is not None:
+        period = inspection["period"]
+        if totals is None or period is None:
+            lines.append(text("check.search_no_chart"))
+        else:
             lines.append(
                 text(
                     "check.search_totals",
-                    start=inspection["period"]["start"],
-                    end=inspection["period"]["end"],
+                    start=_written_date(period["start"]),
+                    end=_written_date(period["end"]),
                     clicks=format_number(totals["clicks"]),
                     impressions=format_number(totals["impressions"]),
-                    ctr=format_percent(totals["ctr"], decimals=2),
-                    position=format_number(totals["position"], 1),
+                    ctr=_or_dash(totals["ctr"], format_percent, 2),
+                    position=_or_dash(totals["position"], format_number, 1),
                 )
             )
     elif kind == "budget":
@@ -213,7 +254,7 @@ def describe(inspection):
                 "check.budget_totals",
                 rows=inspection["rows"],
                 written=_rupiah_or_dash(inspection["total_written"]),
-                recomputed=format_rupiah(inspection["total_recomputed"]),
+                recomputed=_rupiah_or_dash(inspection["total_recomputed"]),
             )
         )
     elif kind == "journal":
@@ -221,8 +262,8 @@ def describe(inspection):
             text(
                 "check.journal_entries",
                 entries=inspection["entries"],
-                first=inspection["first"],
-                last=inspection["last"],
+                first=_written_date(inspection["first"]),
+                last=_written_date(inspection["last"]),
             )
         )
     elif kind == "class":
@@ -236,7 +277,7 @@ def describe(inspection):
                     number=number,
                     present=session["present"],
                     enrolled=session["enrolled"],
-                    rate=format_percent(session["attendance_rate"]),
+                    rate=_or_dash(session["attendance_rate"], format_percent),
                 )
             )
 
@@ -268,4 +309,25 @@ def _rupiah_value(value):
 
 
 def _rupiah_or_dash(value):
-    return "-" if value is None else format_rupiah(value)
+    """Rupiah, with sen only when there are any; ``-`` for no value."""
+    if value is None:
+        return "-"
+    return format_rupiah(value, 0 if float(value).is_integer() else 2)
+
+
+def _table_name(name):
+    """A Search Console table's name in the language in use."""
+    try:
+        return text(f"check.table_{name}")
+    except KeyError:
+        return name
+
+
+def _written_date(iso):
+    """An ISO date written out in the language in use: ``3 Oktober 2023``."""
+    return format_date(date.fromisoformat(iso), weekday=False)
+
+
+def _or_dash(value, write, *arguments):
+    """``write(value, *arguments)``, or ``-`` when there is no value."""
+    return "-" if value is None else write(value, *arguments)

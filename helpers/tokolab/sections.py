@@ -10,6 +10,7 @@ each one exactly once.
 
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 from babel.dates import format_date
 from matplotlib.figure import Figure
@@ -30,7 +31,8 @@ from tokolab.searchconsole import read_search_console
 DATE_LOCALES = {"id": "id_ID", "en": "en_US"}
 
 # Search positions are grouped like this for the CTR curve: the first page's
-# ten places one by one, then the second page, then everything further.
+# ten places one by one, then the second page, then everything further. An
+# average position goes to the place it rounds to, halves up (10.5 is 11).
 POSITION_GROUPS = [(p, p) for p in range(1, 11)] + [(11, 20), (21, None)]
 
 
@@ -254,10 +256,12 @@ def search_totals_table(export):
     Returns
     -------
     pandas.DataFrame
-        Period, clicks, impressions, CTR and average position.
+        Period, clicks, impressions, CTR and average position; empty when
+        the export has no chart table or its chart has no rows. CTR and
+        position are ``-`` when there were no impressions.
     """
     totals = export.totals()
-    if totals is None:
+    if totals is None or export.period is None:
         return pd.DataFrame()
 
     start, end = export.period
@@ -269,8 +273,8 @@ def search_totals_table(export):
         ),
         label("clicks"): format_number(totals["clicks"]),
         label("impressions"): format_number(totals["impressions"]),
-        label("ctr"): format_percent(totals["ctr"], decimals=2),
-        label("position"): format_number(totals["position"], 1),
+        label("ctr"): _or_dash(totals["ctr"], format_percent, 2),
+        label("position"): _or_dash(totals["position"], format_number, 1),
     }
     return pd.DataFrame(
         {label("measure"): list(values), label("value"): list(values.values())}
@@ -321,9 +325,11 @@ def ctr_by_position(queries):
         ``impressions`` and ``ctr`` [fraction 0-1] (clicks / impressions of
         the queries in the group), for groups that have impressions.
     """
+    # Round halves up: pandas' round() sends 2.5 to 2 but 3.5 to 4.
+    rounded = np.floor(queries["position"] + 0.5)
+
     rows = []
     for low, high in POSITION_GROUPS:
-        rounded = queries["position"].round()
         inside = rounded >= low
         if high is not None:
             inside &= rounded <= high
@@ -353,13 +359,17 @@ def ctr_by_position_chart(export):
     Returns
     -------
     matplotlib.figure.Figure or None
-        None when the export has no query table.
+        One bar per position group with impressions; None when the export
+        has no query table or no query has impressions.
     """
     queries = export.tables.get("queries")
     if queries is None or queries.empty:
         return None
 
     curve = ctr_by_position(queries)
+    if curve.empty:
+        return None
+
     figure = Figure(figsize=(6, 3.5), layout="constrained")
     axes = figure.subplots()
     axes.bar(curve["group"], curve["ctr"], color="C0")
@@ -385,26 +395,44 @@ def budget_table(budget, audit):
     Returns
     -------
     pandas.DataFrame
-        No, item, quantity, unit price and amount as written; the
-        recomputed amount; and whether the line needs a look.
+        One row per line: No, item, quantity, unit price and amount as
+        written; the recomputed amount (``-`` when it cannot be made); and
+        whether the line needs a look. Then the TOTAL row: the total as
+        written (empty without one) beside the sum of the recomputed
+        amounts, marked when the audit found a problem with it.
     """
     recomputed = audit.lines.set_index("no")["recomputed"]
     flagged = set(audit.flagged_rows)
-    return pd.DataFrame(
+
+    # One row per line, as written, beside what the audit computed.
+    table = pd.DataFrame(
         {
-            label("no"): budget["no"],
+            label("no"): budget["no"].astype(str),
             label("item"): budget["item"],
             label("quantity"): budget["quantity_written"],
             label("unit_price"): budget["unit_price_written"],
             label("amount"): budget["amount_written"],
             label("recomputed"): budget["no"]
             .map(recomputed)
-            .map(lambda value: "-" if pd.isna(value) else format_rupiah(value)),
+            .map(lambda value: _or_dash(_number(value), _rupiah)),
             label("check"): budget["no"].map(
-                lambda no: label("check_look") if no in flagged else "OK"
+                lambda no: label("check_look" if no in flagged else "check_ok")
             ),
         }
     )
+
+    # The TOTAL row: findings about it carry no line number.
+    total_flagged = audit.findings["no"].isna().any()
+    total = {
+        label("no"): "",
+        label("item"): label("total"),
+        label("quantity"): "",
+        label("unit_price"): "",
+        label("amount"): budget.attrs.get("total_written") or "",
+        label("recomputed"): _rupiah(audit.total_recomputed),
+        label("check"): label("check_look" if total_flagged else "check_ok"),
+    }
+    return pd.concat([table, pd.DataFrame([total])], ignore_index=True)
 
 
 def budget_findings_table(audit):
@@ -482,3 +510,20 @@ def schedule_table(syllabus):
             for session in syllabus.sessions
         ]
     )
+
+
+def _number(value):
+    """A plain number, or None for pandas' missing values."""
+    return None if pd.isna(value) else value
+
+
+def _or_dash(value, write, *arguments):
+    """``write(value, *arguments)``, or ``-`` for a missing value."""
+    if value is None or pd.isna(value):
+        return "-"
+    return write(value, *arguments)
+
+
+def _rupiah(value):
+    """Rupiah the Indonesian way, with sen only when there are any."""
+    return format_rupiah(value, 0 if float(value).is_integer() else 2)

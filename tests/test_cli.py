@@ -1,0 +1,237 @@
+"""The ``tokolab`` command: check and sample-data (report has its own tests).
+
+Each test calls :func:`tokolab.cli.main` with a list of arguments, as the
+console script does, and reads what it printed with capsys.
+"""
+
+import json
+import logging
+
+import pytest
+
+import tokolab.inspection
+from conftest import ROOT
+from tokolab.cli import main
+
+PROGRAM = ROOT / "data" / "program"
+
+# What `tokolab sample-data` writes (tokolab.sample's docstring).
+SAMPLE_FILES = sorted(
+    [
+        "README.md",
+        "kelas/kehadiran.csv",
+        "kelas/nilai.csv",
+        "kelas/peserta.csv",
+        "searchconsole/Bagan.csv",
+        "searchconsole/Filter.csv",
+        "searchconsole/Halaman.csv",
+        "searchconsole/Kueri.csv",
+        "searchconsole/Negara.csv",
+        "searchconsole/Perangkat.csv",
+    ]
+)
+
+
+def files_under(folder):
+    """Relative paths of the files under ``folder``."""
+    return sorted(
+        path.relative_to(folder).as_posix()
+        for path in folder.rglob("*")
+        if path.is_file()
+    )
+
+
+# check ----------------------------------------------------------------------
+
+
+def test_check_json_prints_the_inspection(capsys):
+    status = main(["check", str(PROGRAM / "anggaran.csv"), "--json"])
+    printed = capsys.readouterr()
+
+    # Eight lines, Rp 3.730.000 both ways, lines 1 and 6 flagged.
+    assert status == 0
+    assert printed.err == ""
+    inspection = json.loads(printed.out)
+    assert inspection["kind"] == "budget"
+    assert inspection["rows"] == 8
+    assert inspection["total_written"] == 3730000
+    assert inspection["total_recomputed"] == 3730000
+    assert inspection["flagged_rows"] == [1, 6]
+
+
+def test_check_json_keeps_indonesian_letters_readable(capsys):
+    main(["check", str(PROGRAM / "jurnal.csv"), "--json"])
+    out = capsys.readouterr().out
+
+    # The problem sentence's en dash is printed as it is, not as \u2013.
+    assert json.loads(out)["kind"] == "journal"
+    assert "\u2013" in out
+    assert "\\u2013" not in out
+
+
+def test_check_describes_in_indonesian_by_default(capsys):
+    path = PROGRAM / "anggaran.csv"
+    status = main(["check", str(path)])
+    lines = capsys.readouterr().out.splitlines()
+
+    assert status == 0
+    assert lines[0] == f"{path}: tabel anggaran (RAB)."
+    assert lines[1] == (
+        "8 baris anggaran. Total tertulis Rp 3.730.000, "
+        "total hitung ulang Rp 3.730.000."
+    )
+    assert lines[2] == "Ada 3 hal yang perlu diperiksa:"
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ["--lang", "en", "check", "{path}"],
+        ["check", "{path}", "--lang", "en"],
+        ["check", "--lang=en", "{path}"],
+    ],
+    ids=["before", "after", "equals"],
+)
+def test_lang_en_before_or_after_the_subcommand(capsys, arguments):
+    path = PROGRAM / "anggaran.csv"
+    status = main([a.format(path=path) for a in arguments])
+    lines = capsys.readouterr().out.splitlines()
+
+    assert status == 0
+    assert lines[0] == f"{path}: a budget table (RAB)."
+    assert lines[2] == "3 things to look at:"
+
+
+def test_check_a_missing_file_exits_1_without_traceback(capsys, tmp_path):
+    path = tmp_path / "tidak-ada.csv"
+    status = main(["check", str(path)])
+    printed = capsys.readouterr()
+
+    assert status == 1
+    assert printed.out == ""
+    assert printed.err == (
+        f"Berkas {path} tidak ditemukan. Periksa nama berkas dan foldernya.\n"
+    )
+    assert "Traceback" not in printed.err
+
+
+def test_check_a_missing_file_in_english(capsys, tmp_path):
+    path = tmp_path / "missing.csv"
+    status = main(["check", str(path), "--json", "--lang", "en"])
+    printed = capsys.readouterr()
+
+    assert status == 1
+    assert printed.out == ""
+    assert printed.err == (
+        f"File {path} was not found. Check the file name and its folder.\n"
+    )
+
+
+def test_check_an_unrecognised_file_exits_1(capsys, tmp_path):
+    path = tmp_path / "foto.png"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(32))
+    status = main(["check", str(path), "--json"])
+    printed = capsys.readouterr()
+
+    assert status == 1
+    assert printed.out == ""
+    assert str(path) in printed.err
+    assert "Traceback" not in printed.err
+
+
+def test_a_bug_is_one_sentence_too(capsys, monkeypatch):
+    def broken(path):
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(tokolab.inspection, "inspect_path", broken)
+    status = main(["check", str(PROGRAM / "anggaran.csv")])
+    printed = capsys.readouterr()
+
+    assert status == 1
+    assert "Traceback" not in printed.err
+    assert printed.err.startswith(
+        "Maaf, tokolab mengalami kesalahan yang tidak terduga "
+        "(ZeroDivisionError: division by zero)."
+    )
+
+
+def test_a_bug_with_v_logs_its_traceback(capsys, caplog, monkeypatch):
+    def broken(path):
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(tokolab.inspection, "inspect_path", broken)
+    with caplog.at_level(logging.INFO, logger="tokolab"):
+        status = main(["check", "-v", str(PROGRAM / "anggaran.csv")])
+
+    assert status == 1
+    (record,) = [r for r in caplog.records if r.exc_info]
+    assert record.exc_info[0] is ZeroDivisionError
+
+
+def test_an_unknown_language_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as stopped:
+        main(["--lang", "fr", "check", str(PROGRAM / "anggaran.csv")])
+    assert stopped.value.code == 2
+    assert "fr" in capsys.readouterr().err
+
+
+def test_a_subcommand_is_required(capsys):
+    with pytest.raises(SystemExit) as stopped:
+        main([])
+    assert stopped.value.code == 2
+
+
+def test_help_follows_the_language(capsys):
+    with pytest.raises(SystemExit) as stopped:
+        main(["--lang", "en", "--help"])
+    assert stopped.value.code == 0
+    out = capsys.readouterr().out
+    assert "Online shop training kit" in out
+    assert "check one file or folder" in out
+
+
+# sample-data ----------------------------------------------------------------
+
+
+def test_sample_data_writes_the_sample_folder(capsys, tmp_path):
+    folder = tmp_path / "contoh"
+    status = main(["sample-data", "--folder", str(folder)])
+    printed = capsys.readouterr()
+
+    assert status == 0
+    assert files_under(folder) == SAMPLE_FILES
+    assert printed.out == f"Data contoh sintetis sudah ditulis ke {folder}.\n"
+
+    # The folder it wrote is its own: writing again is allowed.
+    assert main(["sample-data", "--folder", str(folder), "--lang", "en"]) == 0
+    assert capsys.readouterr().out == (
+        f"Synthetic sample data written to {folder}.\n"
+    )
+
+
+def test_sample_data_with_the_same_seed_gives_the_same_bytes(tmp_path):
+    first, second = tmp_path / "satu", tmp_path / "dua"
+    main(["sample-data", "--folder", str(first), "--seed", "7"])
+    main(["sample-data", "--folder", str(second), "--seed", "7"])
+
+    for name in SAMPLE_FILES:
+        assert (first / name).read_bytes() == (second / name).read_bytes()
+
+
+def test_sample_data_refuses_a_folder_of_real_files(capsys, tmp_path):
+    # A tutor's own attendance file, where the sample would write one.
+    folder = tmp_path / "kelas-saya"
+    (folder / "kelas").mkdir(parents=True)
+    real = folder / "kelas" / "kehadiran.csv"
+    real.write_text("kode,sesi,hadir\nA01,1,1\n", encoding="utf-8")
+
+    status = main(["sample-data", "--folder", str(folder)])
+    printed = capsys.readouterr()
+
+    # Refused in one sentence; nothing written, nothing overwritten.
+    assert status == 1
+    assert printed.out == ""
+    assert printed.err.startswith(f"Folder {folder} sudah berisi ")
+    assert "Traceback" not in printed.err
+    assert real.read_text(encoding="utf-8") == "kode,sesi,hadir\nA01,1,1\n"
+    assert files_under(folder) == ["kelas/kehadiran.csv"]

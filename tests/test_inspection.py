@@ -1,0 +1,586 @@
+"""``tokolab check``: what a file or folder is, what it holds, its problems.
+
+The values each kind must report are counted here from the files with the
+csv module, never with tokolab's own readers.
+"""
+
+import csv
+import json
+import zipfile
+from collections import defaultdict
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import ROOT
+from tokolab import InputError, set_language
+from tokolab.inspection import describe, inspect_path
+
+SAMPLE = ROOT / "data" / "contoh"
+SEARCH = SAMPLE / "searchconsole"
+CLASS = SAMPLE / "kelas"
+PROGRAM = ROOT / "data" / "program"
+
+# The sample's Indonesian file names and the tables they hold.
+SEARCH_FILES = {
+    "Bagan.csv": "chart",
+    "Kueri.csv": "queries",
+    "Halaman.csv": "pages",
+    "Negara.csv": "countries",
+    "Perangkat.csv": "devices",
+}
+
+
+def read_rows(path):
+    """The rows of a CSV file as dicts, with the csv module."""
+    with open(path, newline="", encoding="utf-8-sig") as stream:
+        return list(csv.DictReader(stream))
+
+
+def as_json(inspection):
+    """The inspection through JSON and back, as ``--json`` prints it."""
+    return json.loads(json.dumps(inspection, allow_nan=False))
+
+
+def sample_search_facts():
+    """Totals, period and row counts of the sample export, by hand."""
+    chart = read_rows(SEARCH / "Bagan.csv")
+    clicks = sum(int(row["Klik"]) for row in chart)
+    impressions = sum(int(row["Tayangan"]) for row in chart)
+    weighted = sum(float(row["Posisi"]) * int(row["Tayangan"]) for row in chart)
+    return {
+        "tables": {
+            table: len(read_rows(SEARCH / name))
+            for name, table in SEARCH_FILES.items()
+        },
+        "clicks": clicks,
+        "impressions": impressions,
+        "ctr": clicks / impressions,
+        "position": weighted / impressions,
+        "start": min(row["Tanggal"] for row in chart),
+        "end": max(row["Tanggal"] for row in chart),
+        "filters": {
+            row["Filter"]: row["Nilai"]
+            for row in read_rows(SEARCH / "Filter.csv")
+        },
+    }
+
+
+def assert_sample_search(inspection):
+    """The fields of the sample export, as the issue names them."""
+    facts = sample_search_facts()
+    assert inspection["kind"] == "searchconsole"
+    assert inspection["language"] == "id"
+    assert inspection["tables"] == facts["tables"]
+    assert inspection["totals"] == {
+        "clicks": facts["clicks"],
+        "impressions": facts["impressions"],
+        "ctr": pytest.approx(facts["ctr"]),
+        "position": pytest.approx(facts["position"]),
+    }
+    assert inspection["truncated"] == []
+    assert inspection["period"] == {
+        "start": facts["start"],
+        "end": facts["end"],
+    }
+    assert inspection["filters"] == {
+        "search_type": facts["filters"]["Jenis penelusuran"],
+        "date_range": facts["filters"]["Tanggal"],
+    }
+    assert inspection["problems"] == []
+
+
+# Search Console -------------------------------------------------------------
+
+
+def test_sample_search_console_folder():
+    inspection = as_json(inspect_path(SEARCH))
+
+    assert inspection["path"] == str(SEARCH)
+    assert_sample_search(inspection)
+
+    # The sums the sample was made with: 1852 clicks of 53429.
+    assert inspection["totals"]["clicks"] == 1852
+    assert inspection["totals"]["impressions"] == 53429
+    assert inspection["period"] == {"start": "2023-10-03", "end": "2023-12-31"}
+
+
+def test_sample_search_console_zip(tmp_path):
+    archive_path = tmp_path / "sarirasa.example-Performance.zip"
+    with zipfile.ZipFile(archive_path, "w") as archive:
+        for path in sorted(SEARCH.glob("*.csv")):
+            archive.write(path, path.name)
+
+    inspection = as_json(inspect_path(archive_path))
+    assert inspection["path"] == str(archive_path)
+    assert_sample_search(inspection)
+
+
+def test_sample_search_console_single_file():
+    inspection = as_json(inspect_path(SEARCH / "Kueri.csv"))
+
+    # One query table: no chart, so no totals and no period.
+    queries = read_rows(SEARCH / "Kueri.csv")
+    assert inspection["kind"] == "searchconsole"
+    assert inspection["tables"] == {"queries": len(queries)}
+    assert inspection["totals"] is None
+    assert inspection["period"] is None
+
+
+def test_real_english_export_zip(realdata):
+    path = realdata / "gsc-en-tickets" / "search.zip"
+    inspection = as_json(inspect_path(path))
+
+    # Facts from ../shared/realdata/README.md.
+    assert inspection["kind"] == "searchconsole"
+    assert inspection["language"] == "en"
+    assert inspection["totals"]["clicks"] == 36
+    assert inspection["totals"]["impressions"] == 7644
+    assert inspection["totals"]["ctr"] == pytest.approx(36 / 7644)
+    assert inspection["period"] == {"start": "2026-03-15", "end": "2026-07-21"}
+    assert inspection["tables"]["queries"] == 196
+    assert inspection["tables"]["chart"] == 129
+    assert inspection["tables"]["search_appearance"] == 0
+    assert inspection["filters"] == {
+        "search_type": "Web",
+        "date_range": "Last 6 months",
+    }
+    assert inspection["truncated"] == []
+
+
+def write_chart(folder, days):
+    """A Chart.csv of ``days`` rows, 10 clicks of 100 impressions each."""
+    rows = [f"2024-01-{day:02d},10,100,10%,2.5" for day in range(1, days + 1)]
+    text = "\n".join(["Date,Clicks,Impressions,CTR,Position", *rows])
+    (folder / "Chart.csv").write_text(text, encoding="utf-8")
+
+
+def write_queries(folder, count):
+    """A Queries.csv of ``count`` rows."""
+    rows = [f"kueri {i},1,10,10%,3.5" for i in range(count)]
+    text = "\n".join(["Top queries,Clicks,Impressions,CTR,Position", *rows])
+    (folder / "Queries.csv").write_text(text, encoding="utf-8")
+
+
+def test_a_query_table_of_1000_rows_is_cut(tmp_path):
+    write_chart(tmp_path, 3)
+    write_queries(tmp_path, 1000)
+    inspection = as_json(inspect_path(tmp_path))
+
+    # 3 days x 10 clicks = 30 of 300 impressions: the chart's totals.
+    assert inspection["truncated"] == ["queries"]
+    assert inspection["tables"] == {"chart": 3, "queries": 1000}
+    assert inspection["totals"]["clicks"] == 30
+    assert inspection["totals"]["impressions"] == 300
+
+    # Said once, naming the file.
+    assert len(inspection["problems"]) == 1
+    assert "Queries.csv" in inspection["problems"][0]
+    assert "Ada 1 hal yang perlu diperiksa:" in describe(inspection)
+
+
+def test_a_query_table_of_999_rows_is_whole(tmp_path):
+    write_chart(tmp_path, 3)
+    write_queries(tmp_path, 999)
+    inspection = inspect_path(tmp_path)
+
+    assert inspection["truncated"] == []
+    assert inspection["problems"] == []
+
+
+def test_a_chart_without_rows_has_no_totals_to_describe(tmp_path):
+    write_chart(tmp_path, 0)
+    inspection = as_json(inspect_path(tmp_path))
+
+    # No days: nothing clicked, nothing to divide by, no period.
+    assert inspection["tables"] == {"chart": 0}
+    assert inspection["totals"] == {
+        "clicks": 0,
+        "impressions": 0,
+        "ctr": None,
+        "position": None,
+    }
+    assert inspection["period"] is None
+    assert describe(inspection).splitlines()[2] == (
+        "Tidak ada tabel harian (Bagan/Chart) yang berisi, jadi jumlah klik "
+        "dan tayangan seluruh situs tidak bisa dihitung."
+    )
+
+
+def test_a_day_without_impressions_gives_no_ctr(tmp_path):
+    (tmp_path / "Chart.csv").write_text(
+        "Date,Clicks,Impressions,CTR,Position\n2024-01-01,0,0,0%,0",
+        encoding="utf-8",
+    )
+    inspection = as_json(inspect_path(tmp_path))
+
+    assert inspection["totals"]["ctr"] is None
+    assert inspection["totals"]["position"] is None
+    assert describe(inspection).splitlines()[2] == (
+        "Dari 1 Januari 2024 sampai 1 Januari 2024: 0 klik, 0 tayangan, "
+        "CTR -, posisi rata-rata -."
+    )
+
+
+def test_describe_search_console_in_indonesian_and_english():
+    facts = sample_search_facts()
+    lines = describe(inspect_path(SEARCH)).splitlines()
+
+    # 1852 / 53429 = 3.466 % -> 3,47%.
+    position = f"{facts['position']:.1f}"
+    assert lines[0] == f"{SEARCH}: ekspor Search Console (laporan Performa)."
+    assert lines[2] == (
+        "Dari 3 Oktober 2023 sampai 31 Desember 2023: 1.852 klik, "
+        "53.429 tayangan, CTR 3,47%, posisi rata-rata "
+        f"{position.replace('.', ',')}."
+    )
+    assert lines[-1] == "Tidak ada masalah yang ditemukan."
+
+    set_language("en")
+    lines = describe(inspect_path(SEARCH)).splitlines()
+    assert lines[2] == (
+        "From 3 October 2023 to 31 December 2023: 1,852 clicks, "
+        f"53,429 impressions, CTR 3.47%, average position {position}."
+    )
+    assert lines[-1] == "No problems found."
+
+
+# Budget and journal ---------------------------------------------------------
+
+
+def test_programme_budget():
+    path = PROGRAM / "anggaran.csv"
+    inspection = as_json(inspect_path(path))
+
+    # Lines are the rows with a number in No; the TOTAL row has none.
+    lines = [row for row in read_rows(path) if row["No"].strip()]
+    assert len(lines) == 8
+
+    # Rp 3.730.000 written; 300.000 + 60.000 + 2.400.000 + 100.000 +
+    # 50.000 + 380.000 + 200.000 + 240.000 = 3.730.000 recomputed (line 1
+    # at its written amount, line 6 at 76 x 5.000). Lines 1 and 6 are
+    # flagged (issue 2, section 3).
+    assert inspection["kind"] == "budget"
+    assert inspection["rows"] == 8
+    assert inspection["total_written"] == 3730000
+    assert inspection["total_recomputed"] == 3730000
+    assert type(inspection["total_written"]) is int
+    assert type(inspection["total_recomputed"]) is int
+    assert inspection["flagged_rows"] == [1, 6]
+
+    # Line 1 twice (malformed price, 1 x 100.000 is not 300.000), line 6
+    # once (malformed amount).
+    starts = [problem.split(":")[0] for problem in inspection["problems"]]
+    assert starts == ["No 1", "No 1", "No 6"]
+
+
+def test_describe_budget():
+    inspection = inspect_path(PROGRAM / "anggaran.csv")
+
+    assert describe(inspection).splitlines()[1] == (
+        "8 baris anggaran. Total tertulis Rp 3.730.000, "
+        "total hitung ulang Rp 3.730.000."
+    )
+    set_language("en")
+    assert describe(inspection).splitlines()[1] == (
+        "8 budget lines. Written total Rp 3.730.000, "
+        "recomputed total Rp 3.730.000."
+    )
+
+
+def test_budget_without_a_total_row(tmp_path):
+    path = tmp_path / "rab.csv"
+    path.write_text(
+        "No,Uraian,Volume,Harga Satuan,Jumlah Harga\n"
+        "1,Sewa proyektor,2 hari,Rp 150.000,Rp 300.000\n",
+        encoding="utf-8",
+    )
+    inspection = as_json(inspect_path(path))
+
+    # 2 x 150.000 = 300.000; no TOTAL written.
+    assert inspection["kind"] == "budget"
+    assert inspection["total_written"] is None
+    assert inspection["total_recomputed"] == 300000
+    assert "Total tertulis -," in describe(inspection)
+
+
+def test_programme_journal():
+    path = PROGRAM / "jurnal.csv"
+    inspection = as_json(inspect_path(path))
+
+    # Six entries; the earliest date written is 06 November 2023 (the end
+    # of the backwards range), the latest 04 Januari 2024.
+    assert len(read_rows(path)) == 6
+    assert inspection["kind"] == "journal"
+    assert inspection["entries"] == 6
+    assert inspection["first"] == "2023-11-06"
+    assert inspection["last"] == "2024-01-04"
+    assert inspection["flagged"] == ["11 November 2023 - 06 November 2023"]
+    assert len(inspection["problems"]) == 1
+
+    assert describe(inspection).splitlines()[1] == (
+        "6 kegiatan, dari 6 November 2023 sampai 4 Januari 2024."
+    )
+
+
+def test_journal_entry_with_two_problems_is_flagged_once(tmp_path):
+    # 8 November 2023 was a Wednesday, not a Tuesday, and the range runs
+    # backwards: two problems, one entry.
+    path = tmp_path / "jurnal.csv"
+    path.write_text(
+        "Tanggal,Kegiatan\nSelasa 08 November 2023 - 01 November 2023,Rapat\n",
+        encoding="utf-8",
+    )
+    inspection = inspect_path(path)
+
+    assert len(inspection["problems"]) == 2
+    assert inspection["flagged"] == [
+        "Selasa 08 November 2023 - 01 November 2023"
+    ]
+
+
+def test_journal_workbook_is_recognised(tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["No", "Tanggal", "Kegiatan"])
+    sheet.append([1, "Selasa, 07 November 2023", "Menghubungi komunitas"])
+    sheet.append([2, "Rabu, 08 November 2023", "Rapat penentuan jadwal"])
+    path = tmp_path / "jurnal.xlsx"
+    workbook.save(path)
+
+    inspection = inspect_path(path)
+    assert inspection["kind"] == "journal"
+    assert inspection["entries"] == 2
+    assert (inspection["first"], inspection["last"]) == (
+        "2023-11-07",
+        "2023-11-08",
+    )
+
+
+# Class records --------------------------------------------------------------
+
+
+def sample_class_facts():
+    """Participants, attendance and quiz pairs per session, by hand."""
+    attendance = defaultdict(list)
+    for row in read_rows(CLASS / "kehadiran.csv"):
+        attendance[int(row["sesi"])].append(row["hadir"] == "1")
+
+    scores = defaultdict(dict)
+    for row in read_rows(CLASS / "nilai.csv"):
+        key = (int(row["sesi"]), row["kode"])
+        scores[key][row["tes"]] = float(row["nilai"])
+
+    sessions = {}
+    for number, present in sorted(attendance.items()):
+        pairs = [
+            both
+            for (session, _), both in scores.items()
+            if session == number and {"pre", "post"} <= set(both)
+        ]
+        sessions[str(number)] = {
+            "present": sum(present),
+            "enrolled": len(present),
+            "attendance_rate": pytest.approx(sum(present) / len(present)),
+            "pairs": len(pairs),
+            "pre_mean": pytest.approx(
+                sum(p["pre"] for p in pairs) / len(pairs)
+            ),
+            "post_mean": pytest.approx(
+                sum(p["post"] for p in pairs) / len(pairs)
+            ),
+        }
+    return len(read_rows(CLASS / "peserta.csv")), sessions
+
+
+def test_sample_class_folder():
+    inspection = as_json(inspect_path(CLASS))
+    participants, sessions = sample_class_facts()
+
+    assert inspection["kind"] == "class"
+    assert inspection["participants"] == participants == 75
+    assert inspection["sessions"] == sessions
+    assert inspection["problems"] == []
+
+
+def test_one_class_file_is_read_with_its_folder():
+    inspection = as_json(inspect_path(CLASS / "nilai.csv"))
+    participants, sessions = sample_class_facts()
+
+    assert inspection["path"] == str(CLASS / "nilai.csv")
+    assert inspection["kind"] == "class"
+    assert inspection["participants"] == participants
+    assert inspection["sessions"] == sessions
+
+
+def test_describe_class(tmp_path):
+    # Two participants, one came: 1 / 2 = 50,0%.
+    (tmp_path / "peserta.csv").write_text(
+        "kode,peran,usia,pendidikan\nP001,anggota,,\nP002,anggota,,\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "kehadiran.csv").write_text(
+        "kode,sesi,hadir\nP001,1,1\nP002,1,0\n", encoding="utf-8"
+    )
+    (tmp_path / "nilai.csv").write_text(
+        "kode,sesi,tes,nilai\n", encoding="utf-8"
+    )
+    inspection = as_json(inspect_path(tmp_path))
+
+    assert inspection["sessions"]["1"]["pre_mean"] is None
+    assert describe(inspection).splitlines()[1:3] == [
+        "2 peserta.",
+        "Sesi 1: hadir 1 dari 2 (50,0%).",
+    ]
+
+
+def test_a_class_folder_missing_a_file(tmp_path):
+    (tmp_path / "peserta.csv").write_text(
+        "kode,peran,usia,pendidikan\nP001,anggota,,\n", encoding="utf-8"
+    )
+    with pytest.raises(InputError) as caught:
+        inspect_path(tmp_path)
+    assert caught.value.key == "common.file_not_found"
+    assert "kehadiran.csv" in str(caught.value)
+
+
+# What is not recognised -----------------------------------------------------
+
+
+def test_a_missing_path(tmp_path):
+    with pytest.raises(InputError) as caught:
+        inspect_path(tmp_path / "tidak-ada.csv")
+    assert caught.value.key == "common.file_not_found"
+    assert "tidak-ada.csv tidak ditemukan" in str(caught.value)
+
+
+def test_a_text_file(tmp_path):
+    path = tmp_path / "catatan.txt"
+    path.write_text("Belanja bahan besok pagi.\nJangan lupa.\n", "utf-8")
+    with pytest.raises(InputError) as caught:
+        inspect_path(path)
+    assert caught.value.key == "check.unknown_kind"
+    assert str(path) in str(caught.value)
+
+
+def test_a_csv_of_something_else(tmp_path):
+    path = tmp_path / "stok.csv"
+    path.write_text("produk,stok\nkeripik tempe,40\n", "utf-8")
+    with pytest.raises(InputError) as caught:
+        inspect_path(path)
+    assert caught.value.key == "check.unknown_kind"
+
+
+def test_a_png(tmp_path):
+    path = tmp_path / "foto-produk.png"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64))
+    with pytest.raises(InputError) as caught:
+        inspect_path(path)
+    assert str(path) in str(caught.value)
+
+
+def test_an_empty_folder(tmp_path):
+    with pytest.raises(InputError) as caught:
+        inspect_path(tmp_path)
+    assert caught.value.key == "check.unknown_folder"
+
+
+def test_a_folder_of_other_tables_says_what_it_holds():
+    with pytest.raises(InputError) as caught:
+        inspect_path(PROGRAM)
+    assert caught.value.key == "check.unknown_folder"
+    assert "Isi folder: anggaran.csv, jurnal.csv." in str(caught.value)
+
+
+def test_a_broken_zip(tmp_path):
+    path = tmp_path / "unduhan.zip"
+    path.write_bytes(b"PK\x03\x04 terputus")
+    with pytest.raises(InputError) as caught:
+        inspect_path(path)
+    assert caught.value.key == "searchconsole.not_a_zip"
+
+
+@settings(
+    max_examples=200,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(data=st.binary(max_size=400))
+def test_any_bytes_give_a_result_or_input_error(tmp_path, data):
+    path = tmp_path / "unduhan.csv"
+    path.write_bytes(data)
+    try:
+        inspection = inspect_path(path)
+    except InputError:
+        return
+    as_json(inspection)
+    describe(inspection)
+
+
+# Cells a person might type into each kind of table.
+CELLS = st.sampled_from(
+    [
+        "",
+        "0",
+        "7",
+        "1.5",
+        "0%",
+        "12,5%",
+        "-3",
+        "99999999999999999999",
+        "x",
+        "TOTAL",
+        "2024-01-01",
+        "2024-01-02",
+        "Rp. 15.000,-",
+        "Rp 100.00,-",
+        "75 orang x 4 hari",
+        "Selasa, 07 November 2023",
+        "11 November 2023 - 06 November 2023",
+    ]
+)
+HEADERS = st.sampled_from(
+    [
+        "Date,Clicks,Impressions,CTR,Position",
+        "Top queries,Clicks,Impressions,CTR,Position",
+        "No,Kebutuhan,Qty,Satuan,Harga",
+        "No,Tanggal,Kegiatan",
+        "Filter,Value",
+    ]
+)
+
+
+@settings(
+    max_examples=200,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    header=HEADERS,
+    rows=st.lists(
+        st.lists(CELLS, min_size=1, max_size=5).map(",".join), max_size=5
+    ),
+)
+def test_known_headers_with_any_cells(tmp_path, header, rows):
+    path = tmp_path / "tabel.csv"
+    path.write_text("\n".join([header, *rows]), encoding="utf-8")
+    try:
+        inspection = inspect_path(path)
+    except InputError:
+        return
+    as_json(inspection)
+    describe(inspection)
+
+
+def test_a_budget_number_too_large_to_hold(tmp_path):
+    # Found by fuzzing check: once an OverflowError from deep in pandas.
+    path = tmp_path / "rab.csv"
+    path.write_text(
+        "No,Kebutuhan,Qty,Satuan,Harga\n1,Kopi,1 buah,Rp 5.000,"
+        "Rp 99.999.999.999.999.999.999\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError):
+        inspect_path(path)

@@ -1,0 +1,624 @@
+"""The parts of the reports: tables and charts in the reader's language.
+
+Every value checked here was worked out by hand on a tiny input built in
+the test (the arithmetic is in the comments), or counted from the committed
+files with the csv and tomllib modules, not with tokolab's readers.
+"""
+
+import csv
+import tomllib
+import zipfile
+from datetime import date
+
+import pandas as pd
+import pytest
+from matplotlib.figure import Figure
+
+from conftest import ROOT
+from tokolab import sections, set_language
+from tokolab.budget import audit_budget, read_budget
+from tokolab.classrecords import ClassRecords, read_class_records
+from tokolab.journal import read_journal
+from tokolab.searchconsole import SearchConsoleExport, read_search_console
+from tokolab.syllabus import read_syllabus
+
+SAMPLE = ROOT / "data" / "contoh"
+PROGRAM = ROOT / "data" / "program"
+
+PARTICIPANTS_CSV = """kode,peran,usia,pendidikan
+P001,anggota,25-34,SMA
+P002,pengurus,45-54,S1
+P003,anggota,55-65,SMP
+"""
+
+# Session 1: P001 and P002 came, P003 did not. Session 2: all three came.
+ATTENDANCE_CSV = """kode,sesi,hadir
+P001,1,1
+P002,1,1
+P003,1,0
+P001,2,1
+P002,2,1
+P003,2,1
+"""
+
+# Session 1 pairs: P001 40 -> 70 (+30), P002 55 -> 50 (-5). P003 took
+# only the pre quiz, so is not compared. Session 2 has no scores.
+SCORES_CSV = """kode,sesi,tes,nilai
+P001,1,pre,40
+P001,1,post,70
+P002,1,pre,55
+P002,1,post,50
+P003,1,pre,30
+"""
+
+# Six queries, each with the group its average position rounds to
+# (halves up): clicks / impressions by hand.
+#   group 1:     1.2 and 1.4   (30 + 10) / (100 + 50) = 40 / 150
+#   group 3:     2.5           6 / 60 = 0.1
+#   group 11-20: 10.5 and 14.0 (2 + 1) / (40 + 60) = 3 / 100 = 0.03
+#   group 21+:   33.3          0 / 25 = 0
+QUERIES = pd.DataFrame(
+    {
+        "query": [
+            "sari rasa",
+            "toko sari rasa",
+            "keripik tempe malang",
+            "oleh oleh malang",
+            "keripik tempe",
+            "oleh oleh",
+        ],
+        "clicks": [30, 10, 6, 2, 1, 0],
+        "impressions": [100, 50, 60, 40, 60, 25],
+        "ctr": [0.3, 0.2, 0.1, 0.05, 1 / 60, 0.0],
+        "position": [1.2, 1.4, 2.5, 10.5, 14.0, 33.3],
+    }
+)
+
+
+@pytest.fixture
+def class_records(tmp_path):
+    """Three participants, two sessions of attendance, one of quizzes."""
+    folder = tmp_path / "kelas"
+    folder.mkdir()
+    (folder / "peserta.csv").write_text(PARTICIPANTS_CSV, encoding="utf-8")
+    (folder / "kehadiran.csv").write_text(ATTENDANCE_CSV, encoding="utf-8")
+    (folder / "nilai.csv").write_text(SCORES_CSV, encoding="utf-8")
+    return read_class_records(folder)
+
+
+@pytest.fixture
+def syllabus_file():
+    """The committed syllabus, read with tomllib alone."""
+    with open(ROOT / "course" / "silabus.toml", "rb") as stream:
+        return tomllib.load(stream)
+
+
+def query_export(queries):
+    """An export holding only a query table."""
+    return SearchConsoleExport(
+        source="test", language="id", tables={"queries": queries}
+    )
+
+
+def read_rows(path):
+    """The rows of a CSV file as dicts, with the csv module."""
+    with open(path, newline="", encoding="utf-8-sig") as stream:
+        return list(csv.DictReader(stream))
+
+
+def bars(figure):
+    """The bars drawn on a figure's only axes."""
+    (axes,) = figure.axes
+    return axes.patches
+
+
+# Agenda, minutes and schedule --------------------------------------------
+
+
+def test_agenda_table_lists_session_one_and_totals_180(syllabus_file):
+    written = syllabus_file["sesi"][0]["kegiatan"]
+    table = sections.agenda_table(read_syllabus().session(1))
+
+    # One row per activity, in the syllabus's order, then the total.
+    assert list(table.columns) == ["Waktu", "Kegiatan", "Jenis", "Menit"]
+    assert len(table) == len(written) + 1
+    assert list(table["Kegiatan"][:-1]) == [a["judul"] for a in written]
+    assert list(table["Menit"][:-1]) == [a["menit"] for a in written]
+    assert list(table["Jenis"][:-1]) == [a["jenis"] for a in written]
+
+    # The total row: 180 minutes, 09.00-12.00 from end to end.
+    assert table.iloc[-1].tolist() == ["", "Jumlah", "", 180]
+    assert sum(a["menit"] for a in written) == 180
+    assert table["Waktu"].iloc[0].startswith("09.00-")
+    assert table["Waktu"].iloc[-2].endswith("-12.00")
+
+
+def test_agenda_table_times_follow_on_from_each_other():
+    table = sections.agenda_table(read_syllabus().session(1))
+
+    # Each activity starts when the one before it ends.
+    times = [cell.split("-") for cell in table["Waktu"][:-1]]
+    for (_, end), (start, _) in zip(times, times[1:], strict=False):
+        assert start == end
+
+
+def test_agenda_table_in_english():
+    set_language("en")
+    table = sections.agenda_table(read_syllabus().session(1))
+
+    assert list(table.columns) == ["Time", "Activity", "Kind", "Minutes"]
+    assert set(table["Kind"][:-1]) == {"theory", "practice"}
+    assert table.iloc[-1].tolist() == ["", "Total", "", 180]
+
+
+def test_minutes_sentence_gives_the_quarter_of_theory():
+    session = read_syllabus().session(2)
+
+    # 45 of 180 minutes are theory (25 %), 135 practice (75 %).
+    assert sections.minutes_sentence(session) == (
+        "Teori 45 menit (25%), praktik 135 menit (75%), seluruhnya 180 menit."
+    )
+    set_language("en")
+    assert sections.minutes_sentence(session) == (
+        "Theory 45 minutes (25%), practice 135 minutes (75%), "
+        "180 minutes in all."
+    )
+
+
+def test_session_heading_names_the_day_in_indonesian(syllabus_file):
+    heading = sections.session_heading(read_syllabus().session(1))
+
+    # 1 January 2024 was a Monday (Senin).
+    title = syllabus_file["sesi"][0]["judul"]
+    assert heading.startswith(f"# Sesi 1: {title}\n\n")
+    assert "Senin, 1 Januari 2024, pukul 09.00-12.00 WIB." in heading
+    for objective in syllabus_file["sesi"][0]["tujuan"]:
+        assert f"- {objective}" in heading
+
+
+def test_session_heading_in_english():
+    set_language("en")
+    heading = sections.session_heading(read_syllabus().session(4))
+
+    # 4 January 2024 was a Thursday.
+    assert heading.startswith("# Session 4: ")
+    assert "Thursday, 4 January 2024, 09.00-12.00 WIB" in heading
+
+
+def test_schedule_table_has_four_mornings():
+    table = sections.schedule_table(read_syllabus())
+
+    # 1-4 January 2024: Monday to Thursday; 45 + 135 minutes each.
+    assert list(table["Sesi"]) == [1, 2, 3, 4]
+    assert list(table["Tanggal"]) == [
+        "Senin, 1 Januari 2024",
+        "Selasa, 2 Januari 2024",
+        "Rabu, 3 Januari 2024",
+        "Kamis, 4 Januari 2024",
+    ]
+    assert set(table["Waktu"]) == {"09.00-12.00"}
+    assert list(table["Teori (menit)"]) == [45] * 4
+    assert list(table["Praktik (menit)"]) == [135] * 4
+
+
+# Attendance and quizzes ---------------------------------------------------
+
+
+def test_attendance_sentence_counts_by_hand(class_records):
+    # Session 1: 2 of 3 came, 2 / 3 = 66.67 % -> 66,7%.
+    assert sections.attendance_sentence(class_records, 1) == (
+        "Hadir 2 dari 3 peserta (66,7%)."
+    )
+    # Session 2: 3 of 3.
+    assert sections.attendance_sentence(class_records, 2) == (
+        "Hadir 3 dari 3 peserta (100,0%)."
+    )
+
+
+def test_attendance_sentence_in_english(class_records):
+    set_language("en")
+    assert sections.attendance_sentence(class_records, 1) == (
+        "2 of 3 participants attended (66.7%)."
+    )
+
+
+def test_attendance_sentence_for_a_session_not_recorded(class_records):
+    assert sections.attendance_sentence(class_records, 3) == (
+        "Belum ada catatan kehadiran untuk sesi 3."
+    )
+
+
+def test_attendance_sentence_writes_a_decimal_comma():
+    # 6 of 7 present: 85.714... % -> 85,7%.
+    attendance = pd.DataFrame(
+        {
+            "code": [f"P00{i}" for i in range(1, 8)],
+            "session": [1] * 7,
+            "present": [True] * 6 + [False],
+        }
+    )
+    records = ClassRecords(
+        participants=pd.DataFrame({"code": attendance["code"]}),
+        attendance=attendance,
+        scores=pd.DataFrame(columns=["code", "session", "test", "score"]),
+        folder="test",
+    )
+    assert sections.attendance_sentence(records, 1) == (
+        "Hadir 6 dari 7 peserta (85,7%)."
+    )
+
+
+def test_quiz_table_compares_pairs_only(class_records):
+    table = sections.quiz_table(class_records, 1)
+
+    # Pairs P001 (40 -> 70) and P002 (55 -> 50); P003's lone pre quiz is
+    # left out. Pre mean (40 + 55) / 2 = 47.5; post mean (70 + 50) / 2 =
+    # 60; gain (30 - 5) / 2 = 12.5; one of the two improved.
+    assert list(table.columns) == ["Ukuran", "Nilai"]
+    assert dict(zip(table["Ukuran"], table["Nilai"], strict=True)) == {
+        "Peserta yang ikut kedua kuis": "2",
+        "Rata-rata kuis awal": "47,5",
+        "Rata-rata kuis akhir": "60,0",
+        "Rata-rata kenaikan nilai": "12,5",
+        "Peserta yang nilainya naik": "1 dari 2",
+    }
+
+
+def test_quiz_table_in_english(class_records):
+    set_language("en")
+    table = sections.quiz_table(class_records, 1)
+
+    assert dict(zip(table["Measure"], table["Value"], strict=True)) == {
+        "Participants who took both quizzes": "2",
+        "Mean pre-quiz score": "47.5",
+        "Mean post-quiz score": "60.0",
+        "Mean gain": "12.5",
+        "Participants who improved": "1 of 2",
+    }
+
+
+def test_quiz_table_is_empty_without_scores(class_records):
+    assert sections.quiz_table(class_records, 2).empty
+
+
+def test_quiz_chart_draws_a_line_per_pair_and_the_mean(class_records):
+    figure = sections.quiz_chart(class_records, 1)
+
+    # Two pairs, plus the mean line from 47.5 to 60.
+    assert isinstance(figure, Figure)
+    (axes,) = figure.axes
+    assert len(axes.lines) == 3
+    mean = axes.lines[-1]
+    assert list(mean.get_ydata()) == [47.5, 60.0]
+    assert axes.get_title() == "Nilai kuis sesi 1: sebelum dan sesudah"
+
+
+def test_quiz_chart_is_none_without_pairs(class_records):
+    assert sections.quiz_chart(class_records, 2) is None
+
+    # Only pre quizzes in a session: still nothing to compare.
+    only_pre = class_records.scores[class_records.scores["test"] == "pre"]
+    class_records.scores = only_pre
+    assert sections.quiz_chart(class_records, 1) is None
+
+
+# Search Console -------------------------------------------------------------
+
+
+def test_ctr_by_position_groups_by_hand():
+    curve = sections.ctr_by_position(QUERIES)
+
+    assert list(curve["group"]) == ["1", "3", "11-20", "21+"]
+    assert list(curve["clicks"]) == [40, 6, 3, 0]
+    assert list(curve["impressions"]) == [150, 60, 100, 25]
+    assert list(curve["ctr"]) == pytest.approx([40 / 150, 0.1, 0.03, 0.0])
+
+
+def test_ctr_by_position_rounds_halves_up():
+    # 1.5 -> 2, 2.5 -> 3, 10.5 -> 11 (second page), 20.5 -> 21.
+    queries = pd.DataFrame(
+        {
+            "position": [1.5, 2.5, 10.5, 20.5],
+            "clicks": [1, 2, 3, 4],
+            "impressions": [10, 10, 10, 10],
+        }
+    )
+    curve = sections.ctr_by_position(queries)
+    assert list(curve["group"]) == ["2", "3", "11-20", "21+"]
+    assert list(curve["clicks"]) == [1, 2, 3, 4]
+
+
+def test_ctr_by_position_chart_has_a_bar_per_group():
+    figure = sections.ctr_by_position_chart(query_export(QUERIES))
+
+    assert isinstance(figure, Figure)
+    heights = [bar.get_height() for bar in bars(figure)]
+    assert heights == pytest.approx([40 / 150, 0.1, 0.03, 0.0])
+
+
+def test_ctr_by_position_chart_is_none_without_queries():
+    chart_only = SearchConsoleExport(source="test", language="id", tables={})
+    assert sections.ctr_by_position_chart(chart_only) is None
+    empty = query_export(QUERIES.iloc[0:0])
+    assert sections.ctr_by_position_chart(empty) is None
+
+
+def test_top_queries_table_orders_by_clicks_then_impressions():
+    queries = pd.DataFrame(
+        {
+            "query": ["a", "b", "c", "d"],
+            "clicks": [5, 1200, 5, 0],
+            "impressions": [80, 45000, 200, 10],
+            "ctr": [5 / 80, 1200 / 45000, 5 / 200, 0.0],
+            "position": [4.04, 3.456, 12.0, 50.0],
+        }
+    )
+    table = sections.top_queries_table(query_export(queries), count=3)
+
+    # b (1200 clicks), then c before a (5 clicks each, 200 > 80
+    # impressions); d is past the three asked for. CTR 1200 / 45000 =
+    # 2.67 % -> 2,7%; 5 / 200 = 2,5%; 5 / 80 = 6.25 % -> 6,2% (half even).
+    assert table.values.tolist() == [
+        ["b", "1.200", "45.000", "2,7%", "3,5"],
+        ["c", "5", "200", "2,5%", "12,0"],
+        ["a", "5", "80", "6,2%", "4,0"],
+    ]
+    assert list(table.columns) == [
+        "Kueri (kata yang dicari)",
+        "Klik",
+        "Tayangan",
+        "CTR (klik dibagi tayangan)",
+        "Posisi rata-rata",
+    ]
+
+
+def test_top_queries_table_is_empty_without_queries():
+    chart_only = SearchConsoleExport(source="test", language="id", tables={})
+    assert sections.top_queries_table(chart_only).empty
+
+
+def test_search_totals_table_on_the_sample_shop():
+    export = sections.search_console_export(SAMPLE)
+    table = sections.search_totals_table(export)
+
+    # Totals from Bagan.csv with the csv module: every day counts.
+    rows = read_rows(SAMPLE / "searchconsole" / "Bagan.csv")
+    clicks = sum(int(row["Klik"]) for row in rows)
+    impressions = sum(int(row["Tayangan"]) for row in rows)
+    position = (
+        sum(float(row["Posisi"]) * int(row["Tayangan"]) for row in rows)
+        / impressions
+    )
+    assert (clicks, impressions) == (1852, 53429)
+
+    # 1852 / 53429 = 3.466 % -> 3,47%; the position to one decimal.
+    values = dict(zip(table["Ukuran"], table["Nilai"], strict=True))
+    assert values == {
+        "Periode": "3 Okt 2023 - 31 Des 2023",
+        "Klik": "1.852",
+        "Tayangan": "53.429",
+        "CTR (klik dibagi tayangan)": "3,47%",
+        "Posisi rata-rata": f"{position:.1f}".replace(".", ","),
+    }
+
+
+def test_search_totals_table_in_english():
+    set_language("en")
+    export = sections.search_console_export(SAMPLE)
+    values = dict(
+        sections.search_totals_table(export)[["Measure", "Value"]].values
+    )
+
+    assert values["Period"] == "3 Oct 2023 - 31 Dec 2023"
+    assert values["Clicks"] == "1,852"
+    assert values["Impressions"] == "53,429"
+    assert values["CTR (clicks per impression)"] == "3.47%"
+
+
+def test_search_totals_table_without_days_or_impressions(tmp_path):
+    # A chart with a header only: no period, no totals to show.
+    (tmp_path / "Chart.csv").write_text(
+        "Date,Clicks,Impressions,CTR,Position", encoding="utf-8"
+    )
+    export = read_search_console(tmp_path)
+    assert sections.search_totals_table(export).empty
+
+    # One day with no impressions: no CTR and no position, not NaN.
+    (tmp_path / "Chart.csv").write_text(
+        "Date,Clicks,Impressions,CTR,Position\n2024-01-01,0,0,0%,0",
+        encoding="utf-8",
+    )
+    export = read_search_console(tmp_path)
+    values = dict(sections.search_totals_table(export).values)
+    assert values["CTR (klik dibagi tayangan)"] == "-"
+    assert values["Posisi rata-rata"] == "-"
+    assert values["Periode"] == "1 Jan 2024 - 1 Jan 2024"
+
+
+def test_search_console_export_finds_the_folder_or_its_zip(tmp_path):
+    # The unzipped sample: Kueri.csv has one row per query.
+    export = sections.search_console_export(SAMPLE)
+    queries = read_rows(SAMPLE / "searchconsole" / "Kueri.csv")
+    assert len(export.tables["queries"]) == len(queries)
+
+    # The same files zipped, alone in data/searchconsole.
+    folder = tmp_path / "searchconsole"
+    folder.mkdir()
+    with zipfile.ZipFile(folder / "unduhan.zip", "w") as archive:
+        for path in sorted((SAMPLE / "searchconsole").glob("*.csv")):
+            archive.write(path, path.name)
+    zipped = sections.search_console_export(tmp_path)
+    assert len(zipped.tables["queries"]) == len(queries)
+    assert zipped.totals()["clicks"] == 1852
+
+    # Two zips: which one is meant cannot be told.
+    (folder / "lain.zip").write_bytes((folder / "unduhan.zip").read_bytes())
+    assert sections.search_console_export(tmp_path) is None
+
+
+def test_search_console_export_is_none_without_the_folder(tmp_path):
+    assert sections.search_console_export(tmp_path) is None
+
+
+# Budget and journal ---------------------------------------------------------
+
+
+def write_budget(tmp_path, lines, total):
+    """A budget CSV in the programme's layout."""
+    path = tmp_path / "anggaran.csv"
+    rows = ["No,Kebutuhan,Qty,Satuan,Harga", *lines, f',TOTAL,,,"{total}"']
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return read_budget(path)
+
+
+TWO_LINES = [
+    '1,Snack Peserta,75 orang x 4 hari,"Rp. 8.000,-","Rp. 2.400.000,-"',
+    '2,Sertifikat,76 buah,"Rp. 5.000,-","Rp. 380.00,-"',
+]
+
+
+def test_budget_table_recomputes_each_line(tmp_path):
+    budget = write_budget(tmp_path, TWO_LINES, "Rp. 2.780.000,-")
+    table = sections.budget_table(budget, audit_budget(budget))
+
+    # Line 1: 75 x 4 = 300 x 8.000 = 2.400.000, as written.
+    # Line 2: 76 x 5.000 = 380.000; the written 'Rp. 380.00,-' is
+    # malformed, so the line needs a look.
+    # TOTAL: 2.400.000 + 380.000 = 2.780.000, as written.
+    assert list(table.columns) == [
+        "No",
+        "Kebutuhan",
+        "Banyaknya (tertulis)",
+        "Harga satuan (tertulis)",
+        "Jumlah harga (tertulis)",
+        "Hitung ulang",
+        "Periksa",
+    ]
+    assert table.values.tolist() == [
+        [
+            "1",
+            "Snack Peserta",
+            "75 orang x 4 hari",
+            "Rp. 8.000,-",
+            "Rp. 2.400.000,-",
+            "Rp 2.400.000",
+            "sesuai",
+        ],
+        [
+            "2",
+            "Sertifikat",
+            "76 buah",
+            "Rp. 5.000,-",
+            "Rp. 380.00,-",
+            "Rp 380.000",
+            "perlu diperiksa",
+        ],
+        ["", "Jumlah", "", "", "Rp. 2.780.000,-", "Rp 2.780.000", "sesuai"],
+    ]
+
+
+def test_budget_table_marks_a_wrong_total(tmp_path):
+    # 2.400.000 + 380.000 = 2.780.000, not the written 2.790.000.
+    budget = write_budget(tmp_path, TWO_LINES, "Rp. 2.790.000,-")
+    table = sections.budget_table(budget, audit_budget(budget))
+
+    assert table.iloc[-1].tolist() == [
+        "",
+        "Jumlah",
+        "",
+        "",
+        "Rp. 2.790.000,-",
+        "Rp 2.780.000",
+        "perlu diperiksa",
+    ]
+
+
+def test_budget_table_keeps_sen(tmp_path):
+    # 3 x Rp 185.500,50 = Rp 556.501,50: the sen are not rounded away.
+    lines = ['1,Kopi,3 bungkus,"Rp185.500,50","Rp 556.501,50"']
+    budget = write_budget(tmp_path, lines, "Rp 556.501,50")
+    table = sections.budget_table(budget, audit_budget(budget))
+
+    assert list(table["Hitung ulang"]) == ["Rp 556.501,50"] * 2
+    assert list(table["Periksa"]) == ["sesuai", "sesuai"]
+
+
+def test_budget_table_in_english(tmp_path):
+    set_language("en")
+    budget = write_budget(tmp_path, TWO_LINES, "Rp. 2.780.000,-")
+    table = sections.budget_table(budget, audit_budget(budget))
+
+    # Rupiah are written the Indonesian way in both languages.
+    assert list(table["Check"]) == ["OK", "needs a look", "OK"]
+    assert list(table["Recomputed"]) == [
+        "Rp 2.400.000",
+        "Rp 380.000",
+        "Rp 2.780.000",
+    ]
+    assert table["Item"].iloc[-1] == "Total"
+
+
+def test_budget_table_of_the_programme():
+    budget = read_budget(PROGRAM / "anggaran.csv")
+    table = sections.budget_table(budget, audit_budget(budget))
+
+    # Eight lines and the TOTAL; lines 1 and 6 need a look (issue 2, 3).
+    assert len(table) == 9
+    looked_at = table.loc[table["Periksa"] == "perlu diperiksa", "No"]
+    assert list(looked_at) == ["1", "6"]
+    assert table.iloc[-1]["Hitung ulang"] == "Rp 3.730.000"
+    assert table.iloc[-1]["Periksa"] == "sesuai"
+
+
+def test_budget_findings_table_has_one_sentence_per_finding(tmp_path):
+    budget = write_budget(tmp_path, TWO_LINES, "Rp. 2.780.000,-")
+    findings = sections.budget_findings_table(audit_budget(budget))
+
+    # Only line 2's malformed amount.
+    assert list(findings.columns) == ["Temuan"]
+    assert len(findings) == 1
+    assert findings["Temuan"].iloc[0].startswith("No 2: ")
+
+
+def test_journal_table_orders_the_programme_journal():
+    journal = read_journal(PROGRAM / "jurnal.csv")
+    table = sections.journal_table(journal)
+
+    # Six entries; the backwards range (6 November at its earlier end)
+    # comes first and is written as read, start first.
+    written = [row["Tanggal"] for row in read_rows(PROGRAM / "jurnal.csv")]
+    assert sorted(table["Tanggal (tertulis)"]) == sorted(written)
+    assert table.iloc[0].tolist() == [
+        "11 November 2023 - 06 November 2023",
+        "11 November 2023 \u2013 6 November 2023",
+        "Penyusunan instrumen observasi dan wawancara",
+    ]
+    assert table["Tanggal (terbaca)"].iloc[1] == "7 November 2023"
+
+
+def test_journal_timeline_chart_has_a_bar_per_entry():
+    journal = read_journal(PROGRAM / "jurnal.csv")
+    figure = sections.journal_timeline_chart(journal)
+
+    # Six bars; only the backwards range in the warning colour (C3), and
+    # it spans 6-11 November: 6 days.
+    assert isinstance(figure, Figure)
+    drawn = bars(figure)
+    assert len(drawn) == 6
+    colours = [bar.get_facecolor() for bar in drawn]
+    assert colours.count(colours[0]) == 1
+    assert drawn[0].get_width() == 6
+    assert drawn[0].get_x() == pytest.approx(
+        (date(2023, 11, 6) - date(1970, 1, 1)).days
+    )
+
+
+def test_show_aligns_words_left():
+    table = pd.DataFrame(
+        {"Kegiatan": ["Praktik", "Diskusi"], "Nilai": ["85,3%", "1.852"]}
+    )
+    html = sections.show(table).to_html()
+
+    # Words go left, numbers keep their default alignment; no row numbers.
+    assert html.count("text-align: left") == 1
+    assert "row_heading" not in html
