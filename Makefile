@@ -27,4 +27,4 @@ lab: $(INSTALLED)
 	$(BIN)/jupyter lab notebooks/
 
 clean:
-	rm -rf reports/*.html reports/*.ipynb
+	rm -f reports/*.html reports/*.ipynb reports/.*.tmp

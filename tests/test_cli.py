@@ -175,6 +175,16 @@ def test_an_unknown_language_is_a_usage_error(capsys):
     assert "fr" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("jobs", ["0", "-2", "dua"])
+def test_report_jobs_must_be_one_or_more(capsys, jobs):
+    with pytest.raises(SystemExit) as stopped:
+        main(["report", "--jobs", jobs])
+    assert stopped.value.code == 2
+    assert f"harus bilangan bulat 1 atau lebih, bukan '{jobs}'" in (
+        capsys.readouterr().err
+    )
+
+
 def test_a_subcommand_is_required(capsys):
     with pytest.raises(SystemExit) as stopped:
         main([])

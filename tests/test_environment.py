@@ -38,3 +38,14 @@ def test_nbval_and_pytest_pinned_exactly():
     pins = pyproject_requirements()
     assert pins["nbval"].startswith("==")
     assert pins["pytest"].startswith("==")
+
+
+def test_same_python():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    environment = yaml.safe_load((ROOT / "environment.yml").read_text())
+    (python,) = [
+        entry
+        for entry in environment["dependencies"]
+        if isinstance(entry, str) and entry.startswith("python")
+    ]
+    assert python == "python" + project["requires-python"]

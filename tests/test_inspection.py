@@ -472,6 +472,10 @@ def test_a_csv_of_something_else(tmp_path):
         inspect_path(path)
     assert caught.value.key == "check.unknown_kind"
 
+    # What was found is named beside what can be checked.
+    assert caught.value.found == "produk, stok"
+    assert "Judul kolom yang ditemukan: produk, stok." in str(caught.value)
+
 
 def test_a_png(tmp_path):
     path = tmp_path / "foto-produk.png"

@@ -1,12 +1,14 @@
 """End to end: `tokolab report`, what `make report` runs, on the sample data.
 
 The expected values are counted from the raw files here, with the csv
-module, not with tokolab's readers.
+module, not with tokolab's readers. The job runs from a working folder
+outside the project, with relative paths, as a tutor might run it.
 """
 
 import csv
 import hashlib
 import html
+import re
 import shutil
 
 import pytest
@@ -31,23 +33,53 @@ def page_text(path):
     return html.unescape(path.read_text(encoding="utf-8"))
 
 
+def table_rows(path):
+    """Every table row of a page, as the list of its cells' texts."""
+    page = path.read_text(encoding="utf-8")
+    return [
+        [
+            html.unescape(cell)
+            for cell in re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", row, re.S)
+        ]
+        for row in re.findall(r"<tr>(.*?)</tr>", page, re.S)
+    ]
+
+
 def present_in_session(folder, session):
     with open(folder / "kelas" / "kehadiran.csv", encoding="utf-8") as f:
         rows = [row for row in csv.DictReader(f) if row["sesi"] == session]
     return sum(row["hadir"] == "1" for row in rows), len(rows)
 
 
+def quiz_pairs(folder, session):
+    """Pre and post scores of the participants who took both quizzes."""
+    with open(folder / "kelas" / "nilai.csv", encoding="utf-8") as f:
+        rows = [row for row in csv.DictReader(f) if row["sesi"] == session]
+    pre = {
+        row["kode"]: int(row["nilai"]) for row in rows if row["tes"] == "pre"
+    }
+    post = {
+        row["kode"]: int(row["nilai"]) for row in rows if row["tes"] == "post"
+    }
+    return [(pre[code], post[code]) for code in sorted(pre.keys() & post)]
+
+
 @pytest.fixture(scope="module")
 def sample_reports(tmp_path_factory):
-    """Run the main job once on the sample data; check data/ is untouched."""
-    output = tmp_path_factory.mktemp("reports")
+    """Run the main job once on the sample data; check data/ is untouched.
+
+    It runs from a folder outside the project, writing to a relative path.
+    """
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
     before = fingerprint(DATA)
 
-    status = main(["report", "--output", str(output), "--quiet"])
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(elsewhere)
+        status = main(["report", "--output", "laporan", "--quiet"])
 
     assert status == 0
     assert fingerprint(DATA) == before
-    return output
+    return elsewhere / "laporan"
 
 
 def test_every_page_is_written(sample_reports):
@@ -86,6 +118,36 @@ def test_session_page_shows_attendance_counted_by_hand(sample_reports):
     assert "Hadir 57 dari 75 peserta (76,0%)." in page
 
 
+@pytest.mark.parametrize("session", [1, 2, 3, 4])
+def test_session_page_shows_its_title_and_minutes(sample_reports, session):
+    page = (sample_reports / f"sesi-{session}.html").read_text("utf-8")
+
+    # Every session: 45 of 180 minutes theory (25 %), 135 practice (75 %).
+    assert '<html lang="id">' in page
+    assert f"<title>Sesi {session}: " in page
+    assert (
+        "Teori 45 menit (25%), praktik 135 menit (75%), seluruhnya 180 menit."
+    ) in page
+
+
+def test_session_page_shows_quiz_scores_counted_by_hand(sample_reports):
+    pairs = quiz_pairs(DATA / "contoh", "3")
+    # Counted with awk as well: 50 pairs, pre scores sum to 1375 and post
+    # scores to 2525: means 27,5 and 50,5, mean gain 23,0; 46 improved.
+    assert len(pairs) == 50
+    assert sum(pre for pre, _ in pairs) == 1375
+    assert sum(post for _, post in pairs) == 2525
+    assert sum(post > pre for pre, post in pairs) == 46
+
+    rows = table_rows(sample_reports / "sesi-3.html")
+
+    assert ["Peserta yang ikut kedua kuis", "50"] in rows
+    assert ["Rata-rata kuis awal", "27,5"] in rows
+    assert ["Rata-rata kuis akhir", "50,5"] in rows
+    assert ["Rata-rata kenaikan nilai", "23,0"] in rows
+    assert ["Peserta yang nilainya naik", "46 dari 50"] in rows
+
+
 def test_session_3_shows_search_console_totals_from_the_chart(sample_reports):
     chart = DATA / "contoh" / "searchconsole" / "Bagan.csv"
     with open(chart, encoding="utf-8") as f:
@@ -103,14 +165,16 @@ def test_session_3_shows_search_console_totals_from_the_chart(sample_reports):
     assert "Search Console" not in page_text(sample_reports / "sesi-1.html")
 
 
-def test_another_data_folder_in_english(tmp_path):
-    # A tutor's folder with the same layout but no Search Console export.
+def test_another_data_folder_in_english(tmp_path, monkeypatch):
+    # A tutor's folder with the same layout but no Search Console export,
+    # named relative to where the tutor runs the command.
     data = tmp_path / "kelas-saya"
     shutil.copytree(DATA / "contoh" / "kelas", data / "kelas")
     output = tmp_path / "laporan"
+    monkeypatch.chdir(tmp_path)
 
     status = main(
-        ["report", "--data", str(data), "--output", str(output), "--quiet"]
+        ["report", "--data", "kelas-saya", "--output", "laporan", "--quiet"]
         + ["--lang", "en"]
     )
 
@@ -118,3 +182,5 @@ def test_another_data_folder_in_english(tmp_path):
     page = page_text(output / "sesi-3.html")
     assert "57 of 75 participants attended (76.0%)." in page
     assert f"There is no Search Console export in {data}" in page
+    # The message names the folder the export belongs in.
+    assert f"export in {data / 'searchconsole'}. Put one downloaded" in page

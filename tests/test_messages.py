@@ -10,6 +10,7 @@ from tokolab.messages import (
     format_number,
     format_percent,
     load_catalog,
+    or_dash,
 )
 
 
@@ -60,3 +61,13 @@ def test_numbers_are_written_the_reader_s_way():
     # 64 of 75 is 0.85333...: 85.3 %.
     assert format_percent(64 / 75) == "85,3%"
     assert format_percent(64 / 75, language="en") == "85.3%"
+
+
+def test_a_missing_value_is_written_as_a_dash():
+    # No impressions: no CTR to write, whether None or NaN.
+    assert or_dash(None, format_percent) == "-"
+    assert or_dash(float("nan"), format_percent, 2) == "-"
+
+    # 3 of 4 is 0.75: 75,00 % with two decimals.
+    assert or_dash(3 / 4, format_percent, 2) == "75,00%"
+    assert or_dash(0, format_number) == "0"

@@ -1,12 +1,16 @@
 """The report job: papermill per notebook, HTML pages, index, failures."""
 
+import ast
+import os
+import stat
 import sys
 from pathlib import Path
 
 import nbformat
 import pytest
 
-from tokolab import ReportError, reports
+from conftest import ROOT
+from tokolab import ReportError, reports, set_language
 from tokolab.reports import (
     ReportJob,
     notebook_to_html,
@@ -17,6 +21,10 @@ from tokolab.reports import (
 )
 
 NOTEBOOKS = Path(__file__).parent / "fixtures" / "notebooks"
+REPORT_NOTEBOOKS = [
+    ROOT / "notebooks" / "laporan" / "laporan-sesi.ipynb",
+    ROOT / "notebooks" / "laporan" / "laporan-program.ipynb",
+]
 
 
 def outputs_text(path):
@@ -43,10 +51,44 @@ def test_one_job_per_session_then_the_programme(tmp_path):
     assert jobs[2].parameters == {
         "session": 3,
         "data_folder": str(tmp_path / "kelas"),
+        "language": "id",
+    }
+    assert jobs[4].parameters == {
         "program_folder": str(tmp_path / "program"),
         "language": "id",
     }
     assert jobs[2].title.startswith("Sesi 3: ")
+
+
+def parameter_names(notebook):
+    """The names assigned in the notebook's only ``parameters`` cell."""
+    (cell,) = [
+        cell
+        for cell in notebook.cells
+        if "parameters" in cell.metadata.get("tags", [])
+    ]
+    return {
+        target.id
+        for statement in ast.parse(cell.source).body
+        for target in statement.targets
+    }
+
+
+@pytest.mark.parametrize("path", REPORT_NOTEBOOKS, ids=lambda p: p.name)
+def test_report_notebook_has_one_parameters_cell_and_no_outputs(path):
+    notebook = nbformat.read(path, as_version=4)
+    nbformat.validate(notebook)
+
+    # One parameters cell, naming exactly what the job passes to it.
+    job = next(
+        job for job in plan_reports("d", "p", "id") if job.notebook == path
+    )
+    assert parameter_names(notebook) == set(job.parameters)
+
+    # Committed without outputs or execution counts.
+    code = [cell for cell in notebook.cells if cell.cell_type == "code"]
+    assert [cell.outputs for cell in code] == [[]] * len(code)
+    assert {cell.execution_count for cell in code} == {None}
 
 
 def test_parameters_reach_the_notebook(tmp_path):
@@ -70,25 +112,55 @@ def test_html_hides_code_and_the_editors_note(tmp_path):
     executed = tmp_path / "out.ipynb"
     run_notebook(NOTEBOOKS / "prints-session.ipynb", executed, {"session": 2})
 
+    # A note for whoever edits the notebook, tagged to stay out of pages.
+    notebook = nbformat.read(executed, as_version=4)
+    note = nbformat.v4.new_markdown_cell("Catatan untuk penyunting")
+    note.metadata["tags"] = ["remove-cell"]
+    notebook.cells.insert(0, note)
+    nbformat.write(notebook, executed)
+
     page = notebook_to_html(executed)
 
     assert "sesi nomor 2" in page
     assert "print(f" not in page
+    assert "Catatan untuk penyunting" not in page
+
+
+def test_html_page_has_the_report_title_and_language(tmp_path):
+    executed = tmp_path / "out.ipynb"
+    run_notebook(NOTEBOOKS / "prints-session.ipynb", executed, {"session": 2})
+
+    page = notebook_to_html(executed, "Sesi 2: Deskripsi produk")
+    assert '<html lang="id">' in page
+    assert "<title>Sesi 2: Deskripsi produk</title>" in page
+
+    set_language("en")
+    assert '<html lang="en">' in notebook_to_html(executed, "Session 2")
 
 
 def test_atomic_write_leaves_the_old_file_when_writing_fails(tmp_path):
     page = tmp_path / "sesi-1.html"
     page.write_text("laporan lama", encoding="utf-8")
 
-    class Unwritable:
-        def __str__(self):
-            raise RuntimeError("disk penuh")
-
-    with pytest.raises(TypeError):
-        write_atomically(page, Unwritable())
+    # A lone surrogate cannot be written as UTF-8: the write fails after
+    # the hidden file beside the page has been made.
+    with pytest.raises(UnicodeEncodeError):
+        write_atomically(page, "laporan baru " * 1000 + "\ud800")
 
     assert page.read_text(encoding="utf-8") == "laporan lama"
     assert [path.name for path in tmp_path.iterdir()] == ["sesi-1.html"]
+
+
+def test_atomic_write_gives_the_usual_permissions(tmp_path):
+    # With umask 022 a new file is rw-r--r--: 0o666 & ~0o022 = 0o644.
+    umask = os.umask(0o022)
+    try:
+        write_atomically(tmp_path / "index.html", "<p>laporan</p>")
+    finally:
+        os.umask(umask)
+
+    mode = stat.S_IMODE((tmp_path / "index.html").stat().st_mode)
+    assert mode == 0o644
 
 
 @pytest.fixture
@@ -125,6 +197,8 @@ def test_one_failure_keeps_the_others_and_says_where(tmp_path):
     message = str(caught.value)
     assert "sesi-2" in message
     assert "harga tidak terbaca" in message
+    # One line per failed report under the summary line.
+    assert message.splitlines()[1].startswith("- sesi-2: gagal di sel [4]")
     # papermill adds its injected-parameters cell after the parameters
     # cell, so the third cell of the fixture runs as [4] in the kept copy,
     # which is the number the tutor sees when opening it.
@@ -154,3 +228,45 @@ def test_failure_note_goes_once_the_notebook_is_fixed(tmp_path, monkeypatch):
 
     assert (tmp_path / "sesi-2.html").exists()
     assert not (tmp_path / "sesi-2-gagal.ipynb").exists()
+
+
+def test_a_missing_notebook_is_one_failure_not_a_crash(tmp_path, monkeypatch):
+    jobs = [
+        ReportJob("sesi-1", NOTEBOOKS / "tidak-ada.ipynb", {}, "Sesi 1"),
+        ReportJob(
+            "sesi-2", NOTEBOOKS / "prints-session.ipynb", {"session": 2}, "2"
+        ),
+    ]
+    monkeypatch.setattr(reports, "plan_reports", lambda *a, **k: jobs)
+
+    with pytest.raises(ReportError) as caught:
+        write_reports(output=tmp_path, progress=False)
+
+    # The worker broke before papermill ran a cell; the other page and the
+    # index are still written, and the message names the missing file.
+    assert "FileNotFoundError" in str(caught.value)
+    assert "tidak-ada.ipynb" in str(caught.value)
+    assert caught.value.run.failed["sesi-1"]["notebook"] is None
+    assert (tmp_path / "sesi-2.html").exists()
+    assert "tidak-ada.ipynb" in (tmp_path / "index.html").read_text("utf-8")
+
+
+def test_the_language_asked_for_is_the_language_of_the_pages(
+    tmp_path, monkeypatch
+):
+    # The process speaks Indonesian (conftest); the job is asked for English.
+    english = plan_reports(tmp_path, tmp_path, "en")
+    assert english[2].title.startswith("Session 3: ")
+    assert english[4].title.startswith("Programme summary")
+
+    job = ReportJob(
+        "sesi-1", NOTEBOOKS / "prints-session.ipynb", {"session": 1}, "1"
+    )
+    monkeypatch.setattr(reports, "plan_reports", lambda *a, **k: [job])
+    write_reports(output=tmp_path, language="en", progress=False)
+
+    index = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="en">' in index
+    assert "<h1>Online shop training reports</h1>" in index
+    page = (tmp_path / "sesi-1.html").read_text(encoding="utf-8")
+    assert '<html lang="en">' in page

@@ -613,6 +613,19 @@ def test_journal_timeline_chart_has_a_bar_per_entry():
     )
 
 
+def test_journal_timeline_dates_are_written_the_reader_s_way():
+    journal = read_journal(PROGRAM / "jurnal.csv")
+    # Days since 1970-01-01, as matplotlib counts them: 1 December 2023.
+    december = (date(2023, 12, 1) - date(1970, 1, 1)).days
+
+    (axes,) = sections.journal_timeline_chart(journal).axes
+    assert axes.xaxis.get_major_formatter()(december) == "1 Des 2023"
+
+    set_language("en")
+    (axes,) = sections.journal_timeline_chart(journal).axes
+    assert axes.xaxis.get_major_formatter()(december) == "1 Dec 2023"
+
+
 def test_show_aligns_words_left():
     table = pd.DataFrame(
         {"Kegiatan": ["Praktik", "Diskusi"], "Nilai": ["85,3%", "1.852"]}

@@ -1,14 +1,16 @@
 """The ``tokolab`` command.
 
     tokolab report [--data FOLDER] [--program FOLDER] [--output FOLDER]
+                   [--jobs N] [--quiet]
     tokolab check PATH [--json]
     tokolab sample-data [--folder FOLDER] [--seed N]
 
 Every subcommand takes ``--lang id|en`` (Indonesian by default) and ``-v``
-for progress messages. Errors the kit expects are printed as one plain
-sentence and exit with status 1; they never show a traceback. An error the
-kit did not expect (a bug) exits with status 1 too, with a sentence that
-says so; ``-v`` adds its traceback.
+for progress messages. Errors the kit expects are printed in plain
+sentences (a failed report: one line per report that failed) and exit with
+status 1; they never show a traceback. An error the kit did not expect (a
+bug) exits with status 1 too, with a sentence that says so; ``-v`` adds its
+traceback.
 """
 
 import argparse
@@ -17,27 +19,24 @@ import logging
 import sys
 from pathlib import Path
 
-from tokolab.errors import ReportError, TokolabError
+from tokolab.errors import TokolabError
 from tokolab.messages import LANGUAGES, set_language, text
 
 logger = logging.getLogger("tokolab")
 
 
 def command_report(arguments):
+    """``tokolab report``: write the pages, then say where they are."""
     from tokolab.reports import write_reports
 
-    try:
-        run = write_reports(
-            data=arguments.data,
-            program=arguments.program,
-            output=arguments.output,
-            jobs=arguments.jobs,
-            progress=not arguments.quiet,
-        )
-    except ReportError as error:
-        print(error, file=sys.stderr)
-        return 1
-
+    # A report that fails raises ReportError, which main() prints.
+    run = write_reports(
+        data=arguments.data,
+        program=arguments.program,
+        output=arguments.output,
+        jobs=arguments.jobs,
+        progress=not arguments.quiet,
+    )
     print(
         text(
             "report.done",
@@ -50,6 +49,7 @@ def command_report(arguments):
 
 
 def command_check(arguments):
+    """``tokolab check``: say what a file or folder is and holds."""
     from tokolab.inspection import describe, inspect_path
 
     inspection = inspect_path(arguments.path)
@@ -61,6 +61,7 @@ def command_check(arguments):
 
 
 def command_sample_data(arguments):
+    """``tokolab sample-data``: write the synthetic sample shop."""
     from tokolab.sample import write_sample_data
 
     write_sample_data(arguments.folder, seed=arguments.seed)
@@ -68,15 +69,34 @@ def command_sample_data(arguments):
     return 0
 
 
+def positive_number(written):
+    """An argparse type: a whole number of 1 or more (``--jobs``)."""
+    if not written.isdigit() or int(written) < 1:
+        raise argparse.ArgumentTypeError(
+            text("cli.not_positive", found=written)
+        )
+    return int(written)
+
+
 def build_parser():
+    """The argument parser, its help texts in the language in use."""
     from tokolab.reports import DEFAULT_DATA, DEFAULT_OUTPUT, DEFAULT_PROGRAM
 
     # --lang and -v are accepted before or after the subcommand; SUPPRESS
     # keeps the subcommand's default from hiding a value given before it.
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS)
     common.add_argument(
-        "-v", "--verbose", action="store_true", default=argparse.SUPPRESS
+        "--lang",
+        choices=LANGUAGES,
+        default=argparse.SUPPRESS,
+        help=text("cli.lang_help"),
+    )
+    common.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help=text("cli.verbose_help"),
     )
 
     parser = argparse.ArgumentParser(
@@ -87,25 +107,53 @@ def build_parser():
     report = commands.add_parser(
         "report", parents=[common], help=text("cli.report_help")
     )
-    report.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    report.add_argument("--program", type=Path, default=DEFAULT_PROGRAM)
-    report.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
-    report.add_argument("--jobs", type=int, default=None)
-    report.add_argument("--quiet", action="store_true")
+    # Where the report reads and writes: the project's folders by default.
+    folders = [
+        ("--data", DEFAULT_DATA, "cli.data_help"),
+        ("--program", DEFAULT_PROGRAM, "cli.program_help"),
+        ("--output", DEFAULT_OUTPUT, "cli.output_help"),
+    ]
+    for flag, default, help_key in folders:
+        report.add_argument(
+            flag,
+            type=Path,
+            metavar="FOLDER",
+            default=default,
+            help=text(help_key, default=default),
+        )
+    report.add_argument(
+        "--jobs",
+        type=positive_number,
+        metavar="N",
+        help=text("cli.jobs_help"),
+    )
+    report.add_argument(
+        "--quiet", action="store_true", help=text("cli.quiet_help")
+    )
     report.set_defaults(handler=command_report)
 
     check = commands.add_parser(
         "check", parents=[common], help=text("cli.check_help")
     )
-    check.add_argument("path", type=Path)
-    check.add_argument("--json", action="store_true")
+    check.add_argument("path", type=Path, help=text("cli.path_help"))
+    check.add_argument(
+        "--json", action="store_true", help=text("cli.json_help")
+    )
     check.set_defaults(handler=command_check)
 
     sample = commands.add_parser(
         "sample-data", parents=[common], help=text("cli.sample_help")
     )
-    sample.add_argument("--folder", type=Path, default=DEFAULT_DATA)
-    sample.add_argument("--seed", type=int, default=2024)
+    sample.add_argument(
+        "--folder",
+        type=Path,
+        metavar="FOLDER",
+        default=DEFAULT_DATA,
+        help=text("cli.folder_help", default=DEFAULT_DATA),
+    )
+    sample.add_argument(
+        "--seed", type=int, default=2024, help=text("cli.seed_help")
+    )
     sample.set_defaults(handler=command_sample_data)
 
     return parser

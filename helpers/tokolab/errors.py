@@ -44,4 +44,4 @@ class InputError(TokolabError):
 
 
 class ReportError(TokolabError):
-    """Raised when one or more session reports could not be written."""
+    """Raised when one or more reports could not be written."""

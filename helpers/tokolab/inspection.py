@@ -52,7 +52,7 @@ from tokolab.classrecords import (
 from tokolab.dates import format_date
 from tokolab.errors import InputError
 from tokolab.journal import journal_findings, read_journal
-from tokolab.messages import format_number, format_percent, text
+from tokolab.messages import format_number, format_percent, or_dash, text
 from tokolab.rupiah import format_rupiah
 from tokolab.searchconsole import read_search_console
 
@@ -186,19 +186,22 @@ def inspect_path(path):
     if path.suffix.lower() == ".zip":
         return {"path": str(path), **inspect_search_console(path)}
 
-    # A spreadsheet or CSV: each reader in turn, until one knows it.
+    # A spreadsheet or CSV: each reader in turn, until one knows it. The
+    # readers that do not know it say which headers they found.
     readers = [inspect_search_console, inspect_budget, inspect_journal]
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         readers = [inspect_budget, inspect_journal]
+    headers = "-"
     for reader in readers:
         try:
             return {"path": str(path), **reader(path)}
         except InputError as error:
             if error.key not in NOT_THIS_KIND:
                 raise
+            headers = error.fields.get("found", headers)
             logger.info("%s is not read by %s", path, reader.__name__)
 
-    raise InputError("check.unknown_kind", path=str(path))
+    raise InputError("check.unknown_kind", path=str(path), found=headers)
 
 
 def _inspect_folder(folder):
@@ -217,69 +220,21 @@ def _inspect_folder(folder):
 
 
 def describe(inspection):
-    """A few lines for a person, in the language in use."""
+    """A few lines for a person, in the language in use.
+
+    Parameters
+    ----------
+    inspection : dict
+        From :func:`inspect_path`.
+
+    Returns
+    -------
+    str
+        What the input is, what it holds, then its problems one per line.
+    """
     kind = inspection["kind"]
     lines = [text(f"check.kind_{kind}", path=inspection["path"])]
-
-    if kind == "searchconsole":
-        tables = ", ".join(
-            text(
-                "check.table_rows",
-                table=_table_name(name),
-                rows=format_number(rows),
-            )
-            for name, rows in inspection["tables"].items()
-        )
-        lines.append(text("check.tables", tables=tables))
-        # A chart with no rows has no period; no impressions, no CTR.
-        totals = inspection["totals"]
-        period = inspection["period"]
-        if totals is None or period is None:
-            lines.append(text("check.search_no_chart"))
-        else:
-            lines.append(
-                text(
-                    "check.search_totals",
-                    start=_written_date(period["start"]),
-                    end=_written_date(period["end"]),
-                    clicks=format_number(totals["clicks"]),
-                    impressions=format_number(totals["impressions"]),
-                    ctr=_or_dash(totals["ctr"], format_percent, 2),
-                    position=_or_dash(totals["position"], format_number, 1),
-                )
-            )
-    elif kind == "budget":
-        lines.append(
-            text(
-                "check.budget_totals",
-                rows=inspection["rows"],
-                written=_rupiah_or_dash(inspection["total_written"]),
-                recomputed=_rupiah_or_dash(inspection["total_recomputed"]),
-            )
-        )
-    elif kind == "journal":
-        lines.append(
-            text(
-                "check.journal_entries",
-                entries=inspection["entries"],
-                first=_written_date(inspection["first"]),
-                last=_written_date(inspection["last"]),
-            )
-        )
-    elif kind == "class":
-        lines.append(
-            text("check.class_count", participants=inspection["participants"])
-        )
-        for number, session in inspection["sessions"].items():
-            lines.append(
-                text(
-                    "check.class_session",
-                    number=number,
-                    present=session["present"],
-                    enrolled=session["enrolled"],
-                    rate=_or_dash(session["attendance_rate"], format_percent),
-                )
-            )
+    lines.extend(_DESCRIBE_CONTENTS[kind](inspection))
 
     problems = inspection["problems"]
     if problems:
@@ -288,6 +243,89 @@ def describe(inspection):
     else:
         lines.append(text("check.no_problems"))
     return "\n".join(lines)
+
+
+def _describe_search_console(inspection):
+    """The tables read, then the site's totals over the period."""
+    tables = ", ".join(
+        text(
+            "check.table_rows",
+            table=_table_name(name),
+            rows=format_number(rows),
+        )
+        for name, rows in inspection["tables"].items()
+    )
+    lines = [text("check.tables", tables=tables)]
+
+    # A chart with no rows has no period; no impressions, no CTR.
+    totals = inspection["totals"]
+    period = inspection["period"]
+    if totals is None or period is None:
+        lines.append(text("check.search_no_chart"))
+        return lines
+
+    lines.append(
+        text(
+            "check.search_totals",
+            start=_written_date(period["start"]),
+            end=_written_date(period["end"]),
+            clicks=format_number(totals["clicks"]),
+            impressions=format_number(totals["impressions"]),
+            ctr=or_dash(totals["ctr"], format_percent, 2),
+            position=or_dash(totals["position"], format_number, 1),
+        )
+    )
+    return lines
+
+
+def _describe_budget(inspection):
+    """The number of lines and the total, written and recomputed."""
+    return [
+        text(
+            "check.budget_totals",
+            rows=inspection["rows"],
+            written=or_dash(inspection["total_written"], _rupiah),
+            recomputed=or_dash(inspection["total_recomputed"], _rupiah),
+        )
+    ]
+
+
+def _describe_journal(inspection):
+    """The number of entries and the dates they span."""
+    return [
+        text(
+            "check.journal_entries",
+            entries=inspection["entries"],
+            first=_written_date(inspection["first"]),
+            last=_written_date(inspection["last"]),
+        )
+    ]
+
+
+def _describe_class(inspection):
+    """The number of participants, then attendance session by session."""
+    lines = [text("check.class_count", participants=inspection["participants"])]
+    for number, session in inspection["sessions"].items():
+        lines.append(
+            text(
+                "check.class_session",
+                number=number,
+                present=session["present"],
+                enrolled=session["enrolled"],
+                rate=or_dash(session["attendance_rate"], format_percent),
+            )
+        )
+    return lines
+
+
+# What :func:`describe` says about each kind, between its first line and
+# the problems.
+_DESCRIBE_CONTENTS = {
+    "searchconsole": _describe_search_console,
+    "budget": _describe_budget,
+    "journal": _describe_journal,
+    "class": _describe_class,
+}
 
 
 def _plain(value):
@@ -308,10 +346,8 @@ def _rupiah_value(value):
     return value
 
 
-def _rupiah_or_dash(value):
-    """Rupiah, with sen only when there are any; ``-`` for no value."""
-    if value is None:
-        return "-"
+def _rupiah(value):
+    """Rupiah, with sen only when there are any: ``Rp 185.500,50``."""
     return format_rupiah(value, 0 if float(value).is_integer() else 2)
 
 
@@ -326,8 +362,3 @@ def _table_name(name):
 def _written_date(iso):
     """An ISO date written out in the language in use: ``3 Oktober 2023``."""
     return format_date(date.fromisoformat(iso), weekday=False)
-
-
-def _or_dash(value, write, *arguments):
-    """``write(value, *arguments)``, or ``-`` when there is no value."""
-    return "-" if value is None else write(value, *arguments)

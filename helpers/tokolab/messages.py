@@ -16,6 +16,7 @@ command line's ``--lang en``. Later work adds entries here rather than
 writing strings of its own.
 """
 
+import math
 import os
 import tomllib
 from functools import cache
@@ -127,3 +128,23 @@ def format_percent(fraction, decimals=1, language=None):
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + "%"
     locale = _LOCALES[language or _language]
     return babel_format_percent(fraction, format=pattern, locale=locale)
+
+
+def or_dash(value, write, *arguments):
+    """Write ``value`` with ``write(value, *arguments)``, or ``-`` if missing.
+
+    Tables and sentences show ``-`` where there is nothing to write, such
+    as a CTR without impressions, rather than ``nan`` or ``None``.
+
+    Parameters
+    ----------
+    value : float or None
+        None and NaN count as missing.
+    write : callable
+        For example :func:`format_percent`.
+    *arguments
+        Passed on to ``write`` after the value.
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "-"
+    return write(value, *arguments)

@@ -7,9 +7,12 @@ the code hidden; ``index.html`` links them all.
 
 Outputs are written under a temporary name and moved into place, so a page
 is either whole or absent. When one notebook fails, the others are still
-written; the failed executed notebook is kept beside them (``sesi-3-gagal
-.ipynb``, with the error in it) and :class:`~tokolab.errors.ReportError`
-names it.
+written; the failed executed notebook is kept beside them
+(``sesi-3-gagal.ipynb``, with the error in it) and
+:class:`~tokolab.errors.ReportError` names it.
+
+The notebooks find everything through their parameters, which hold absolute
+paths, so the job runs the same from any working folder.
 """
 
 import html
@@ -68,7 +71,19 @@ class CurrentPythonKernels(KernelSpecManager):
 
 @dataclass(frozen=True)
 class ReportJob:
-    """One notebook to run: which one, its parameters, and its page name."""
+    """One notebook to run.
+
+    Attributes
+    ----------
+    name : str
+        The page's file name without ``.html``: ``sesi-1``, ``program``.
+    notebook : Path
+        The report notebook to run.
+    parameters : dict
+        Values for the notebook's ``parameters`` cell.
+    title : str
+        The page's title, in the language of the run.
+    """
 
     name: str
     notebook: Path
@@ -78,7 +93,17 @@ class ReportJob:
 
 @dataclass
 class ReportRun:
-    """What a run of :func:`write_reports` wrote, and what failed."""
+    """What a run of :func:`write_reports` wrote, and what failed.
+
+    Attributes
+    ----------
+    output : Path
+        The folder of the pages.
+    written : list of Path
+        The pages written.
+    failed : dict
+        Job name to ``{"notebook": kept notebook or None, "reason": str}``.
+    """
 
     output: Path
     written: list = field(default_factory=list)
@@ -109,19 +134,20 @@ def plan_reports(data, program, language, syllabus=None):
     list of ReportJob
     """
     syllabus = syllabus or read_syllabus()
-    shared = {
-        "data_folder": str(data),
-        "program_folder": str(program),
-        "language": language,
-    }
 
+    # Each notebook gets exactly the parameters its parameters cell names.
     jobs = [
         ReportJob(
             name=f"sesi-{session.number}",
             notebook=SESSION_NOTEBOOK,
-            parameters={"session": session.number, **shared},
+            parameters={
+                "session": session.number,
+                "data_folder": str(data),
+                "language": language,
+            },
             title=text(
                 "report.session_title",
+                language=language,
                 number=session.number,
                 title=session.title,
             ),
@@ -132,8 +158,8 @@ def plan_reports(data, program, language, syllabus=None):
         ReportJob(
             name="program",
             notebook=PROGRAM_NOTEBOOK,
-            parameters=shared,
-            title=text("report.program_title"),
+            parameters={"program_folder": str(program), "language": language},
+            title=text("report.program_title", language=language),
         )
     )
     return jobs
@@ -147,13 +173,22 @@ def run_notebook(notebook, executed, parameters):
     The kernel talks over local sockets in a folder of its own, so several
     notebooks can run at once without taking each other's ports.
 
+    Parameters
+    ----------
+    notebook : str or Path
+        The notebook to run; it is not changed.
+    executed : str or Path
+        Where the executed copy, outputs included, is written.
+    parameters : dict
+        Values papermill puts after the notebook's ``parameters`` cell.
+
     Raises
     ------
     papermill.PapermillExecutionError
         When a cell fails; ``executed`` then holds the notebook with the
         error shown.
     RuntimeError
-        When the kernel does not start.
+        When the kernel does not start or dies while running.
     """
     with tempfile.TemporaryDirectory(prefix="tokolab-kernel-") as sockets:
         kernel = KernelManager(
@@ -178,10 +213,25 @@ def run_notebook(notebook, executed, parameters):
                 kernel.shutdown_kernel(now=True)
 
 
-def notebook_to_html(executed, hide_code=True):
+def notebook_to_html(executed, title=None, hide_code=True):
     """Render an executed notebook as one self-contained HTML page.
 
     Charts are embedded as images, so the page opens without a network.
+
+    Parameters
+    ----------
+    executed : str or Path
+        A notebook with its outputs.
+    title : str, optional
+        The page's title, shown on the browser tab; the file name when not
+        given.
+    hide_code : bool
+        Leave out the code cells' input, showing only their output.
+
+    Returns
+    -------
+    str
+        The page, its ``lang`` attribute set to the language in use.
     """
     # Cells tagged "remove-cell" speak to whoever edits the notebook, not
     # to the report's reader.
@@ -194,13 +244,30 @@ def notebook_to_html(executed, hide_code=True):
         exclude_input=hide_code,
         exclude_input_prompt=True,
         exclude_output_prompt=True,
+        language_code=get_language(),
     )
-    body, _ = exporter.from_notebook_node(nbformat.read(executed, as_version=4))
+    notebook = nbformat.read(executed, as_version=4)
+    name = title or Path(executed).stem
+    body, _ = exporter.from_notebook_node(
+        notebook, resources={"metadata": {"name": name}}
+    )
     return body
 
 
 def write_atomically(path, content):
-    """Write ``content`` to ``path`` whole or not at all."""
+    """Write ``content`` to ``path`` whole or not at all.
+
+    The text goes to a hidden file in the same folder, which then takes the
+    name ``path`` in one step; a reader sees the old file or the new one,
+    never half of one. The file gets the permissions any new file gets
+    here (readable by others under the usual umask).
+
+    Parameters
+    ----------
+    path : str or Path
+    content : str
+        Written as UTF-8.
+    """
     path = Path(path)
     handle, temporary = tempfile.mkstemp(
         dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
@@ -208,10 +275,22 @@ def write_atomically(path, content):
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(content)
+            stream.flush()
+            os.fsync(stream.fileno())
+
+        # mkstemp makes the file private; give it the usual permissions.
+        os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _umask():
+    """The process's umask (reading it means setting it, so set it back)."""
+    umask = os.umask(0o077)
+    os.umask(umask)
+    return umask
 
 
 def render_job(job, output, language, log_level):
@@ -223,8 +302,8 @@ def render_job(job, output, language, log_level):
     Returns
     -------
     tuple
-        ``(job name, page path, None)`` on success, or ``(job name, kept
-        notebook path or None, reason)`` when the notebook failed.
+        ``(page path, None)`` on success, or ``(kept notebook path or None,
+        reason)`` when the notebook failed.
     """
     set_language(language)
     logging.getLogger("traitlets").setLevel(log_level)
@@ -236,29 +315,35 @@ def render_job(job, output, language, log_level):
         try:
             run_notebook(job.notebook, executed, job.parameters)
         except papermill.PapermillExecutionError as error:
-            # Keep the failed notebook, error shown; drop an older page
-            # that would look as if this run had succeeded.
+            # Keep the failed notebook, with its error shown.
             write_atomically(kept, executed.read_text(encoding="utf-8"))
-            page.unlink(missing_ok=True)
             reason = text(
                 "report.failed_cell",
                 cell=error.exec_count,
                 error=f"{error.ename}: {error.evalue}",
                 notebook=kept,
             )
-            return job.name, kept, reason
+            return kept, reason
         except RuntimeError as error:
-            page.unlink(missing_ok=True)
-            reason = text("report.failed_kernel", error=error)
-            return job.name, None, reason
+            return None, text("report.failed_kernel", error=error)
 
-        write_atomically(page, notebook_to_html(executed))
+        write_atomically(page, notebook_to_html(executed, job.title))
         kept.unlink(missing_ok=True)
-        return job.name, page, None
+        return page, None
 
 
-def index_page(jobs, run):
-    """The HTML of ``index.html``: one link per report, failures marked."""
+def index_page(jobs, run, language):
+    """The HTML of ``index.html``: one link per report, failures marked.
+
+    Parameters
+    ----------
+    jobs : list of ReportJob
+        Every report planned, in the order to list them.
+    run : ReportRun
+        What was written and what failed.
+    language : str
+        ``"id"`` or ``"en"``.
+    """
     items = []
     for job in jobs:
         title = html.escape(job.title)
@@ -268,10 +353,10 @@ def index_page(jobs, run):
         else:
             items.append(f'<li><a href="{job.name}.html">{title}</a></li>')
 
-    heading = html.escape(text("report.index_title"))
-    intro = html.escape(text("report.index_intro"))
+    heading = html.escape(text("report.index_title", language=language))
+    intro = html.escape(text("report.index_intro", language=language))
     return (
-        f'<!DOCTYPE html>\n<html lang="{get_language()}">\n<head>\n'
+        f'<!DOCTYPE html>\n<html lang="{language}">\n<head>\n'
         f'<meta charset="utf-8">\n<title>{heading}</title>\n</head>\n'
         f"<body>\n<h1>{heading}</h1>\n<p>{intro}</p>\n<ul>\n"
         + "\n".join(items)
@@ -331,35 +416,54 @@ def write_reports(
     spawn = multiprocessing.get_context("spawn")
     log_level = logging.getLogger("traitlets").getEffectiveLevel()
     with ProcessPoolExecutor(max_workers=workers, mp_context=spawn) as pool:
-        futures = [
-            pool.submit(render_job, job, output, language, log_level)
+        futures = {
+            pool.submit(render_job, job, output, language, log_level): job
             for job in planned
-        ]
+        }
         finished = tqdm(
             as_completed(futures),
             total=len(futures),
-            desc=text("report.progress"),
-            unit="laporan",
+            desc=text("report.progress", language=language),
+            unit=text("report.progress_unit", language=language),
             disable=not progress,
         )
         for future in finished:
-            name, path, reason = future.result()
+            name = futures[future].name
+            try:
+                path, reason = future.result()
+            except Exception as error:
+                # A worker that broke outside its notebook (a missing
+                # notebook, a page that would not render): one failure,
+                # not the end of the job.
+                logger.info("%s broke", name, exc_info=True)
+                kind = type(error).__name__
+                path = None
+                reason = text(
+                    "report.failed_other",
+                    language=language,
+                    error=f"{kind}: {error}",
+                )
+
             if reason is None:
                 run.written.append(path)
                 logger.info("wrote %s", path)
-            else:
-                run.failed[name] = {"notebook": path, "reason": reason}
-                logger.warning("%s failed: %s", name, reason)
+                continue
+
+            # Drop an older page that would look as if this run had worked.
+            (output / f"{name}.html").unlink(missing_ok=True)
+            run.failed[name] = {"notebook": path, "reason": reason}
+            logger.info("%s failed: %s", name, reason)
 
     # The index links whatever was written and marks what failed.
-    write_atomically(run.index, index_page(planned, run))
+    write_atomically(run.index, index_page(planned, run, language))
 
     if run.failed:
         raise ReportError(
             "report.failed",
             names=", ".join(sorted(run.failed)),
-            details="; ".join(
-                f"{name} {failure['reason']}"
+            index=run.index,
+            details="\n".join(
+                f"- {name}: {failure['reason']}"
                 for name, failure in sorted(run.failed.items())
             ),
             run=run,

@@ -12,23 +12,25 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from babel.dates import format_date
+from babel.dates import format_date as babel_format_date
+from matplotlib.dates import num2date
 from matplotlib.figure import Figure
-from matplotlib.ticker import PercentFormatter
+from matplotlib.ticker import FuncFormatter, PercentFormatter
 
 from tokolab.classrecords import attendance_rate, quiz_summary
-from tokolab.dates import format_date_range
+from tokolab.dates import format_date, format_date_range
 from tokolab.messages import (
     format_number,
     format_percent,
     get_language,
+    or_dash,
     text,
 )
 from tokolab.rupiah import format_rupiah
 from tokolab.searchconsole import read_search_console
 
-# Babel locale for dates written in each language.
-DATE_LOCALES = {"id": "id_ID", "en": "en_US"}
+# Short dates for table cells and chart axes: ``3 Okt 2023``.
+SHORT_DATE = "d MMM y"
 
 # Search positions are grouped like this for the CTR curve: the first page's
 # ten places one by one, then the second page, then everything further. An
@@ -69,11 +71,7 @@ def session_heading(session):
     ----------
     session : tokolab.syllabus.Session
     """
-    when = format_date(
-        session.date,
-        format="EEEE, d MMMM y",
-        locale=DATE_LOCALES[get_language()],
-    )
+    when = format_date(session.date)
     title = text(
         "report.session_title", number=session.number, title=session.title
     )
@@ -265,16 +263,12 @@ def search_totals_table(export):
         return pd.DataFrame()
 
     start, end = export.period
-    locale = DATE_LOCALES[get_language()]
     values = {
-        label("period"): (
-            f"{format_date(start, 'd MMM y', locale=locale)} - "
-            f"{format_date(end, 'd MMM y', locale=locale)}"
-        ),
+        label("period"): f"{_short_date(start)} - {_short_date(end)}",
         label("clicks"): format_number(totals["clicks"]),
         label("impressions"): format_number(totals["impressions"]),
-        label("ctr"): _or_dash(totals["ctr"], format_percent, 2),
-        label("position"): _or_dash(totals["position"], format_number, 1),
+        label("ctr"): or_dash(totals["ctr"], format_percent, 2),
+        label("position"): or_dash(totals["position"], format_number, 1),
     }
     return pd.DataFrame(
         {label("measure"): list(values), label("value"): list(values.values())}
@@ -414,7 +408,7 @@ def budget_table(budget, audit):
             label("amount"): budget["amount_written"],
             label("recomputed"): budget["no"]
             .map(recomputed)
-            .map(lambda value: _or_dash(_number(value), _rupiah)),
+            .map(lambda value: or_dash(_number(value), _rupiah)),
             label("check"): budget["no"].map(
                 lambda no: label("check_look" if no in flagged else "check_ok")
             ),
@@ -488,20 +482,22 @@ def journal_timeline_chart(journal):
     axes.invert_yaxis()
     axes.margins(x=0.45)
     axes.set_title(text("report.journal_chart_title"))
+
+    # Dates under the axis are written the reader's way: 15 Nov 2023.
+    axes.xaxis.set_major_formatter(
+        FuncFormatter(lambda day, _: _short_date(num2date(day).date()))
+    )
     figure.autofmt_xdate()
     return figure
 
 
 def schedule_table(syllabus):
     """The training sessions: date, time, title, theory and practice minutes."""
-    locale = DATE_LOCALES[get_language()]
     return pd.DataFrame(
         [
             {
                 label("session"): session.number,
-                label("date"): format_date(
-                    session.date, "EEEE, d MMMM y", locale=locale
-                ),
+                label("date"): format_date(session.date),
                 label("time"): f"{session.start:%H.%M}-{session.end:%H.%M}",
                 label("title"): session.title,
                 label("theory_minutes"): session.minutes("teori"),
@@ -517,11 +513,9 @@ def _number(value):
     return None if pd.isna(value) else value
 
 
-def _or_dash(value, write, *arguments):
-    """``write(value, *arguments)``, or ``-`` for a missing value."""
-    if value is None or pd.isna(value):
-        return "-"
-    return write(value, *arguments)
+def _short_date(day):
+    """A date in the reader's language with a short month: ``3 Okt 2023``."""
+    return babel_format_date(day, SHORT_DATE, locale=get_language())
 
 
 def _rupiah(value):
