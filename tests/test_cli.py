@@ -117,7 +117,7 @@ def test_check_a_missing_file_exits_1_without_traceback(capsys, tmp_path):
 
 def test_check_a_missing_file_in_english(capsys, tmp_path):
     path = tmp_path / "missing.csv"
-    status = main(["check", str(path), "--json", "--lang", "en"])
+    status = main(["check", str(path), "--lang", "en"])
     printed = capsys.readouterr()
 
     assert status == 1
@@ -127,10 +127,25 @@ def test_check_a_missing_file_in_english(capsys, tmp_path):
     )
 
 
+def test_check_json_reports_an_error_on_standard_output(capsys, tmp_path):
+    # A program reading --json gets the error where it reads the answer.
+    path = tmp_path / "missing.csv"
+    status = main(["check", str(path), "--json", "--lang", "en"])
+    printed = capsys.readouterr()
+
+    assert status == 1
+    assert printed.err == ""
+    assert json.loads(printed.out) == {
+        "path": str(path),
+        "error": f"File {path} was not found. Check the file name and its "
+        "folder.",
+    }
+
+
 def test_check_an_unrecognised_file_exits_1(capsys, tmp_path):
     path = tmp_path / "foto.png"
     path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(32))
-    status = main(["check", str(path), "--json"])
+    status = main(["check", str(path)])
     printed = capsys.readouterr()
 
     assert status == 1

@@ -2,15 +2,18 @@
 
 import ast
 import os
+import signal
 import stat
+import subprocess
 import sys
+import time
 from pathlib import Path
 
 import nbformat
 import pytest
 
 from conftest import ROOT
-from tokolab import ReportError, reports, set_language
+from tokolab import InputError, ReportError, reports, set_language
 from tokolab.reports import (
     ReportJob,
     notebook_to_html,
@@ -270,3 +273,69 @@ def test_the_language_asked_for_is_the_language_of_the_pages(
     assert "<h1>Online shop training reports</h1>" in index
     page = (tmp_path / "sesi-1.html").read_text(encoding="utf-8")
     assert '<html lang="en">' in page
+
+
+def test_a_wrong_data_folder_stops_before_any_page_is_touched(tmp_path):
+    output = tmp_path / "laporan"
+    output.mkdir()
+    (output / "sesi-1.html").write_text("laporan lama", encoding="utf-8")
+
+    with pytest.raises(InputError, match="tidak ada"):
+        write_reports(data=tmp_path / "salah-ketik", output=output)
+
+    assert [p.name for p in output.iterdir()] == ["sesi-1.html"]
+    assert (output / "sesi-1.html").read_text(encoding="utf-8") == (
+        "laporan lama"
+    )
+
+
+def test_the_class_folder_itself_is_answered_with_its_parent(tmp_path):
+    kelas = tmp_path / "kelasku" / "kelas"
+    kelas.mkdir(parents=True)
+    (kelas / "peserta.csv").write_text("kode\nP001\n", encoding="utf-8")
+
+    with pytest.raises(InputError) as caught:
+        write_reports(data=kelas, output=tmp_path / "laporan")
+
+    assert caught.value.parent == str(tmp_path / "kelasku")
+    assert not (tmp_path / "laporan").exists()
+
+
+def test_a_data_folder_without_kelas_says_what_it_holds(tmp_path):
+    (tmp_path / "catatan.txt").write_text("-", encoding="utf-8")
+
+    with pytest.raises(InputError) as caught:
+        write_reports(data=tmp_path, output=tmp_path / "laporan")
+
+    assert caught.value.found == "catatan.txt"
+
+
+def test_output_that_is_a_file_is_refused(tmp_path):
+    page = tmp_path / "laporan.html"
+    page.write_text("isi", encoding="utf-8")
+
+    with pytest.raises(InputError, match="bukan folder"):
+        write_reports(output=page)
+
+    assert page.read_text(encoding="utf-8") == "isi"
+
+
+def test_ctrl_c_stops_every_worker_and_keeps_finished_pages(tmp_path):
+    # Started as a tutor would, then interrupted while notebooks run.
+    output = tmp_path / "laporan"
+    command = [sys.executable, "-m", "tokolab.cli", "report", "--quiet"]
+    job = subprocess.Popen(
+        command + ["--output", str(output)],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    time.sleep(4)
+    job.send_signal(signal.SIGINT)
+
+    _, errors = job.communicate(timeout=60)
+
+    assert job.returncode == 130
+    assert "Dihentikan" in errors
+    assert "Traceback" not in errors
+    # Whatever is there is whole: no temporary file is left behind.
+    assert not [p for p in output.iterdir() if p.name.startswith(".")]

@@ -6,6 +6,7 @@ files with the csv and tomllib modules, not with tokolab's readers.
 """
 
 import csv
+import shutil
 import tomllib
 import zipfile
 from datetime import date
@@ -18,6 +19,7 @@ from conftest import ROOT
 from tokolab import sections, set_language
 from tokolab.budget import audit_budget, read_budget
 from tokolab.classrecords import ClassRecords, read_class_records
+from tokolab.errors import InputError
 from tokolab.journal import read_journal
 from tokolab.searchconsole import SearchConsoleExport, read_search_console
 from tokolab.syllabus import read_syllabus
@@ -451,9 +453,47 @@ def test_search_console_export_finds_the_folder_or_its_zip(tmp_path):
     assert len(zipped.tables["queries"]) == len(queries)
     assert zipped.totals()["clicks"] == 1852
 
-    # Two zips: which one is meant cannot be told.
+    # Two zips: which one is meant cannot be told, and the tutor is told so.
     (folder / "lain.zip").write_bytes((folder / "unduhan.zip").read_bytes())
-    assert sections.search_console_export(tmp_path) is None
+    with pytest.raises(InputError) as caught:
+        sections.search_console_export(tmp_path)
+    assert caught.value.found == "lain.zip, unduhan.zip"
+
+
+def test_search_console_export_in_a_folder_made_by_extract_all(tmp_path):
+    # Windows' "Extract All" puts the CSV files one folder further down.
+    extracted = tmp_path / "searchconsole" / "https___sarirasa-Performance"
+    shutil.copytree(SAMPLE / "searchconsole", extracted)
+
+    export = sections.search_console_export(tmp_path)
+
+    assert export.totals()["clicks"] == 1852
+
+
+def test_a_zip_left_in_the_data_folder_is_pointed_at(tmp_path):
+    (tmp_path / "searchconsole").mkdir()
+    (tmp_path / "unduhan.zip").write_bytes(b"PK")
+
+    with pytest.raises(InputError, match="Pindahkan zip") as caught:
+        sections.search_console_export(tmp_path)
+
+    assert caught.value.found == "unduhan.zip"
+
+
+def test_something_else_in_the_searchconsole_folder_is_named(tmp_path):
+    (tmp_path / "searchconsole").mkdir()
+    (tmp_path / "searchconsole" / "catatan.txt").write_text("-")
+
+    with pytest.raises(InputError, match="catatan.txt"):
+        sections.search_console_export(tmp_path)
+
+
+def test_data_source_says_when_the_data_is_synthetic(tmp_path):
+    # data/contoh/README.md starts with the sample mark; tmp_path has none.
+    assert "sintetis" in sections.data_source_sentence(SAMPLE)
+    assert sections.data_source_sentence(tmp_path) == (
+        f"Data kelas dari folder `{tmp_path}`."
+    )
 
 
 def test_search_console_export_is_none_without_the_folder(tmp_path):

@@ -52,7 +52,18 @@ def command_check(arguments):
     """``tokolab check``: say what a file or folder is and holds."""
     from tokolab.inspection import describe, inspect_path
 
-    inspection = inspect_path(arguments.path)
+    # With --json a program reads the answer from standard output, so an
+    # unreadable input is reported there too, as {"error": ...}.
+    try:
+        inspection = inspect_path(arguments.path)
+    except TokolabError as error:
+        if not arguments.json:
+            raise
+        report = {"path": str(arguments.path), "error": str(error)}
+        report.update({key: str(value) for key, value in error.fields.items()})
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+        return 1
+
     if arguments.json:
         print(json.dumps(inspection, ensure_ascii=False, indent=2))
     else:
@@ -187,6 +198,13 @@ def main(argv=None):
     except TokolabError as error:
         print(error, file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print(text("cli.interrupted"), file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # The reader of our output (`| head`) went away: nothing to say.
+        sys.stderr.close()
+        return 0
     except Exception as error:
         logger.info("unexpected error", exc_info=True)
         print(

@@ -19,6 +19,7 @@ import html
 import logging
 import multiprocessing
 import os
+import signal
 import sys
 import tempfile
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -33,7 +34,8 @@ from nbconvert import HTMLExporter
 from tqdm import tqdm
 from traitlets.config import Config
 
-from tokolab.errors import ReportError
+from tokolab.classrecords import PARTICIPANTS_FILE
+from tokolab.errors import InputError, ReportError
 from tokolab.messages import get_language, set_language, text
 from tokolab.syllabus import read_syllabus
 
@@ -46,6 +48,9 @@ PROGRAM_NOTEBOOK = NOTEBOOKS / "laporan-program.ipynb"
 DEFAULT_DATA = PROJECT / "data" / "contoh"
 DEFAULT_PROGRAM = PROJECT / "data" / "program"
 DEFAULT_OUTPUT = PROJECT / "reports"
+
+# What the programme report reads from the programme folder.
+PROGRAM_FILES = ("anggaran.csv", "jurnal.csv")
 
 
 class CurrentPythonKernels(KernelSpecManager):
@@ -293,6 +298,55 @@ def _umask():
     return umask
 
 
+def start_worker(scratch):
+    """Prepare a worker process: temporary files under ``scratch``, and
+    Ctrl-C left to the process that planned the work, which stops every
+    worker at once (see :func:`write_reports`)."""
+    tempfile.tempdir = scratch
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def stop_workers(pool):
+    """Stop a pool's workers now, running notebooks included."""
+    processes = list((pool._processes or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join()
+
+
+def check_folders(data, program, output):
+    """Refuse folders that cannot give reports, before any page is touched.
+
+    Raises
+    ------
+    InputError
+        Naming the folder, what it should hold and what it holds.
+    """
+    if output.exists() and not output.is_dir():
+        raise InputError("report.output_not_folder", path=str(output))
+    if not data.is_dir():
+        raise InputError("report.data_not_folder", path=str(data))
+
+    # The class records sit in data/kelas; a tutor may point at kelas itself.
+    if not (data / "kelas").is_dir():
+        if (data / PARTICIPANTS_FILE).exists():
+            raise InputError(
+                "report.data_is_class_folder",
+                path=str(data),
+                parent=str(data.parent),
+            )
+        found = sorted(p.name for p in data.iterdir())
+        raise InputError(
+            "report.data_layout", path=str(data), found=", ".join(found) or "-"
+        )
+
+    for name in PROGRAM_FILES:
+        if not (program / name).is_file():
+            raise InputError("report.program_missing", path=str(program / name))
+
+
 def render_job(job, output, language, log_level):
     """Run one job and write its page, in a worker process.
 
@@ -401,6 +455,7 @@ def write_reports(
     """
     data, program = Path(data).resolve(), Path(program).resolve()
     output = Path(output).resolve()
+    check_folders(data, program, output)
     output.mkdir(parents=True, exist_ok=True)
     language = language or get_language()
 
@@ -413,9 +468,18 @@ def write_reports(
     # Run the notebooks in parallel; collect what each one wrote. Workers
     # are spawned, not forked: a fork of a process that has already talked
     # to a kernel can inherit its sockets mid-use and hang.
+    # On Ctrl-C every worker is stopped at once; pages already written
+    # stay, and the workers' temporary files go with the scratch folder.
     spawn = multiprocessing.get_context("spawn")
     log_level = logging.getLogger("traitlets").getEffectiveLevel()
-    with ProcessPoolExecutor(max_workers=workers, mp_context=spawn) as pool:
+    scratch = tempfile.TemporaryDirectory(prefix="tokolab-run-")
+    pool = ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=spawn,
+        initializer=start_worker,
+        initargs=(scratch.name,),
+    )
+    try:
         futures = {
             pool.submit(render_job, job, output, language, log_level): job
             for job in planned
@@ -453,6 +517,12 @@ def write_reports(
             (output / f"{name}.html").unlink(missing_ok=True)
             run.failed[name] = {"notebook": path, "reason": reason}
             logger.info("%s failed: %s", name, reason)
+    except KeyboardInterrupt:
+        stop_workers(pool)
+        raise
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+        scratch.cleanup()
 
     # The index links whatever was written and marks what failed.
     write_atomically(run.index, index_page(planned, run, language))

@@ -19,6 +19,7 @@ from matplotlib.ticker import FuncFormatter, PercentFormatter
 
 from tokolab.classrecords import attendance_rate, quiz_summary
 from tokolab.dates import format_date, format_date_range
+from tokolab.errors import InputError
 from tokolab.messages import (
     format_number,
     format_percent,
@@ -27,6 +28,7 @@ from tokolab.messages import (
     text,
 )
 from tokolab.rupiah import format_rupiah
+from tokolab.sample import SAMPLE_MARK
 from tokolab.searchconsole import read_search_console
 
 # Short dates for table cells and chart axes: ``3 Okt 2023``.
@@ -62,6 +64,20 @@ def show(table):
     ]
     styler = table.style.hide(axis="index")
     return styler.set_properties(subset=words, **{"text-align": "left"})
+
+
+def data_source_sentence(data):
+    """Which folder the class data came from, and whether it is the sample.
+
+    The sample folder says so on the first line of its ``README.md``
+    (:data:`tokolab.sample.SAMPLE_MARK`).
+    """
+    readme = Path(data) / "README.md"
+    synthetic = readme.is_file() and readme.read_text(
+        encoding="utf-8", errors="replace"
+    ).startswith(SAMPLE_MARK)
+    key = "report.data_source_sample" if synthetic else "report.data_source"
+    return text(key, folder=data)
 
 
 def session_heading(session):
@@ -224,24 +240,56 @@ def quiz_chart(records, number):
 def search_console_export(data):
     """Read the Search Console export kept in ``data/searchconsole``.
 
-    That folder holds either the unzipped CSV files or the zip just as it
-    was downloaded.
+    That folder may hold the CSV files from the downloaded zip, the zip
+    itself, or one folder with the CSV files in it (what Windows' "Extract
+    All" makes).
 
     Returns
     -------
     tokolab.searchconsole.SearchConsoleExport or None
-        None when the folder is missing or holds neither.
+        None when the folder is missing or empty and no zip waits in
+        ``data`` itself.
+
+    Raises
+    ------
+    InputError
+        When the folder holds several exports or nothing readable, or when
+        the zip was left in ``data`` instead of ``data/searchconsole``.
     """
-    folder = Path(data) / "searchconsole"
-    if not folder.is_dir():
+    data = Path(data)
+    folder = data / "searchconsole"
+    entries = (
+        sorted(p for p in folder.iterdir() if not p.name.startswith("."))
+        if folder.is_dir()
+        else []
+    )
+
+    # Nothing there: a zip left one folder up is the likely mistake.
+    if not entries:
+        misplaced = sorted(p.name for p in data.glob("*.zip"))
+        if misplaced:
+            raise InputError(
+                "report.search_misplaced",
+                path=str(folder),
+                found=", ".join(misplaced),
+            )
         return None
 
-    if any(folder.glob("*.csv")):
+    # The CSV files themselves, or exactly one zip or extracted folder.
+    if any(p.suffix.lower() == ".csv" for p in entries):
         return read_search_console(folder)
-    archives = sorted(folder.glob("*.zip"))
-    if len(archives) == 1:
-        return read_search_console(archives[0])
-    return None
+    exports = [
+        p
+        for p in entries
+        if p.suffix.lower() == ".zip" or (p.is_dir() and any(p.glob("*.csv")))
+    ]
+    if len(exports) != 1:
+        raise InputError(
+            "report.search_several" if exports else "report.search_unknown",
+            path=str(folder),
+            found=", ".join(p.name for p in (exports or entries)),
+        )
+    return read_search_console(exports[0])
 
 
 def search_totals_table(export):
