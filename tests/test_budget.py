@@ -241,6 +241,41 @@ def test_programme_budget_with_bom_and_semicolons_reads_the_same(tmp_path):
     assert table.attrs["total_written"] == "Rp. 3.730.000,-"
 
 
+def test_programme_budget_as_excel_unicode_text_reads_the_same(tmp_path):
+    # Excel's "Unicode Text": UTF-16 LE with a BOM, tabs, CRLF.
+    original = read_budget(PROGRAMME_BUDGET)
+    cells = pd.read_csv(PROGRAMME_BUDGET, dtype=str, keep_default_na=False)
+    copy = tmp_path / "anggaran.txt"
+    copy.write_bytes(
+        "\ufeff".encode("utf-16-le")
+        + cells.to_csv(sep="\t", index=False, lineterminator="\r\n").encode(
+            "utf-16-le"
+        )
+    )
+
+    table = read_budget(copy)
+
+    pd.testing.assert_frame_equal(table, original)
+    assert table.attrs["total"] == 3_730_000
+
+
+def test_rows_below_an_excel_sep_line_keep_their_numbers(tmp_path):
+    # sep=; is row 1, the header row 2, Teh row 3, Kopi row 4.
+    text = (
+        "sep=;\r\n"
+        "No;Kebutuhan;Qty;Satuan;Harga\r\n"
+        "1;Teh;2;Rp 5.000;Rp 10.000\r\n"
+        "2;Kopi;{};Rp 6.000;Rp 12.000\r\n"
+    )
+    clean = write(tmp_path, text.format("2"), name="rab.csv")
+    broken = write(tmp_path, text.format("dua"), name="rab_bad.csv")
+
+    assert read_budget(clean)["source_row"].tolist() == [3, 4]
+    with pytest.raises(InputError) as caught:
+        read_budget(broken)
+    assert (caught.value.key, caught.value.row) == ("budget.bad_quantity", 4)
+
+
 # --- fixtures: clean beside broken ------------------------------------------
 
 
@@ -593,6 +628,161 @@ def test_empty_cells_and_lines_that_cannot_be_counted(tmp_path):
     assert audit.total_recomputed == 22_000
     assert audit.sum_written is None
     assert audit.findings["message"].tolist()[0] == "No 1: jumlah harga kosong."
+    # The written amounts of 1 (empty), 3 (unreadable) and 4 (empty) are
+    # missing from the written sum; 3 and 4 from the recomputed one.
+    assert audit.findings["message"].tolist()[-1] == (
+        "Baris TOTAL Rp 22.000 sama dengan hasil hitung ulang, tetapi tidak "
+        "bisa dicocokkan dengan jumlah harga yang tertulis, karena jumlah "
+        "harga No 1, 3, 4 kosong atau tidak terbaca. Hasil hitung ulang itu "
+        "belum termasuk No 3, 4, yang tidak bisa dihitung ulang."
+    )
+
+
+def test_a_total_against_unreadable_amounts_gets_one_statement(tmp_path):
+    # Found by a new user: the TOTAL was said to be "tidak bisa
+    # dibandingkan" and then compared, in the same audit.
+    path = write(
+        tmp_path,
+        "No,Kebutuhan,Qty,Satuan,Harga\n"
+        "1,Snack Peserta,75 orang x 4 hari,Rp 8.000,Rp 2.400.000\n"
+        "2,Air mineral,1 dus,Rp 15.000,Rp 15..000\n"
+        ",TOTAL,,,Rp 2.600.000\n",
+    )
+
+    audit = audit_budget(read_budget(path))
+
+    # 1: 300 x 8.000 = 2.400.000, as written.
+    # 2: 'Rp 15..000' has no likely value; 1 x 15.000 = 15.000 recomputed.
+    # Recomputed 2.400.000 + 15.000 = 2.415.000; the written sum cannot
+    # be made. The TOTAL 2.600.000 against the recomputed sum only.
+    kinds = audit.findings[["no", "column", "kind"]].astype(object)
+    assert kinds.where(kinds.notna(), None).values.tolist() == [
+        [2, "amount", "malformed"],
+        [None, "total", "total_vs_recomputed"],
+    ]
+    assert audit.sum_written is None
+    assert audit.total_recomputed == 2_415_000
+    assert audit.total_written == 2_600_000
+    assert audit.findings["message"].tolist()[1] == (
+        "Baris TOTAL tertulis Rp 2.600.000, tetapi hasil hitung ulang "
+        "Rp 2.415.000. Jumlah harga yang tertulis tidak bisa dijumlahkan, "
+        "karena jumlah harga No 2 kosong atau tidak terbaca."
+    )
+    assert "tidak bisa dibandingkan" not in " ".join(audit.findings["message"])
+
+
+def test_a_total_against_a_line_left_out_says_so(tmp_path):
+    path = write(
+        tmp_path,
+        "No,Kebutuhan,Qty,Satuan,Harga\n"
+        "1,Teh,2,Rp 5.000,Rp 10.000\n"
+        "2,Gula,1 kg,Rp 1.00,Rp 15.00\n"
+        ",TOTAL,,,Rp 25.000\n",
+    )
+
+    set_language("en")
+    audit = audit_budget(read_budget(path))
+
+    # 2: 1 x 1.000 or 1 x 100 against 15.000 or 1.500: nothing fits, the
+    # line is not counted. Recomputed 10.000; TOTAL 25.000.
+    assert audit.total_recomputed == 10_000
+    assert audit.findings["kind"].tolist()[-1] == "total_vs_recomputed"
+    assert audit.findings["kind"].tolist().count("total_vs_recomputed") == 1
+    assert audit.findings["message"].tolist()[-1] == (
+        "The TOTAL row says Rp 25.000, but the recomputed sum is Rp 10.000. "
+        "That recomputed sum leaves out No 2, which cannot be recomputed. "
+        "The written line amounts cannot be added up, because the line "
+        "amount of No 2 is empty or cannot be read."
+    )
+
+
+def test_english_style_amounts_count_at_the_reading_their_line_confirms(
+    tmp_path,
+):
+    path = write(
+        tmp_path,
+        "No,Kebutuhan,Qty,Satuan,Harga\n"
+        '1,Sewa proyektor,1 hari,"Rp 150,000","Rp 150,000"\n'
+        "2,Teh,2,Rp 5.000,Rp 10.000\n"
+        ",TOTAL,,,Rp 160.000\n",
+    )
+
+    audit = audit_budget(read_budget(path))
+
+    # 1: price and amount both English-style, each read as 150.000 only;
+    #    1 x 150.000 = 150.000 is that amount, so the line counts at it.
+    # 2: 2 x 5.000 = 10.000.
+    # Written and recomputed: 150.000 + 10.000 = 160.000 = TOTAL.
+    assert audit.lines["recomputed"].tolist() == [150_000, 10_000]
+    assert audit.lines["basis"].tolist() == [
+        "quantity_x_likely_unit_price",
+        "quantity_x_unit_price",
+    ]
+    assert audit.total_recomputed == 160_000
+    assert audit.sum_written == 160_000
+    assert audit.findings[["no", "column", "kind"]].values.tolist() == [
+        [1, "unit_price", "malformed"],
+        [1, "amount", "malformed"],
+    ]
+    assert audit.findings["message"].tolist()[1] == (
+        "No 1: jumlah harga 'Rp 150,000' salah tulis, ditulis cara Inggris: "
+        "koma untuk ribuan, titik untuk sen. Mungkin maksudnya Rp 150.000. "
+        "Hitungannya: 1 × Rp 150.000 = Rp 150.000."
+    )
+    assert audit.flagged_rows == [1]
+
+
+def test_two_readings_that_both_fit_are_not_guessed(tmp_path):
+    path = write(
+        tmp_path,
+        "No,Kebutuhan,Qty,Satuan,Harga\n1,Teh,1,Rp 100.00,Rp 100.00\n",
+    )
+
+    audit = audit_budget(read_budget(path))
+
+    # 1 x 100.000 = 100.000 and 1 x 10.000 = 10.000 are both likely
+    # amounts: which one was meant, the line cannot tell.
+    assert audit.lines["basis"].tolist() == ["none"]
+    assert audit.total_recomputed == 0
+    assert "not_counted" in audit.findings["kind"].tolist()
+
+
+def test_negative_amounts_are_flagged_and_still_read(tmp_path):
+    path = write(
+        tmp_path,
+        "No,Kebutuhan,Qty,Satuan,Harga\n"
+        "1,Teh,2,Rp 5.000,Rp 10.000\n"
+        "2,Kopi,1 kali,Rp 150.000,Rp -150.000\n"
+        "3,Gula,2 kg,-Rp 15.000,-Rp 30.000\n"
+        ",TOTAL,,,Rp -170.000\n",
+    )
+
+    audit = audit_budget(read_budget(path))
+
+    # 2: the amount is negative; 1 x 150.000 = 150.000 is not -150.000.
+    # 3: price and amount negative; 2 x -15.000 = -30.000, as written.
+    # Written sum 10.000 - 150.000 - 30.000 = -170.000 = TOTAL (negative
+    # too); recomputed 10.000 + 150.000 - 30.000 = 130.000.
+    kinds = audit.findings[["no", "column", "kind"]].astype(object)
+    assert kinds.where(kinds.notna(), None).values.tolist() == [
+        [2, "amount", "negative"],
+        [2, "amount", "mismatch"],
+        [3, "unit_price", "negative"],
+        [3, "amount", "negative"],
+        [None, "total", "negative"],
+        [None, "total", "total_vs_recomputed"],
+    ]
+    assert audit.sum_written == -170_000
+    assert audit.total_recomputed == 130_000
+    assert audit.flagged_rows == [2, 3]
+    assert audit.findings["message"].tolist()[0] == (
+        "No 2: jumlah harga 'Rp -150.000' bernilai minus, padahal isi "
+        "anggaran tidak pernah minus. Periksa tanda '-' di depan angkanya."
+    )
+    assert audit.findings["message"].tolist()[4] == (
+        "Baris TOTAL 'Rp -170.000' bernilai minus, padahal anggaran tidak "
+        "pernah minus. Periksa tanda '-' di depan angkanya."
+    )
 
 
 def test_malformed_total(tmp_path):

@@ -279,6 +279,94 @@ def test_a_column_of_names_is_refused(folder):
     assert "nama orang" in str(caught.value)
 
 
+@pytest.mark.parametrize(
+    "header",
+    [
+        "nama_lengkap",
+        "participant name",
+        "Nama Peserta",
+        "full_name",
+        "NAMA-PESERTA",
+        "fullName",
+        " Name ",
+    ],
+)
+def test_a_column_of_names_is_refused_whatever_its_header(tmp_path, header):
+    path = tmp_path / "peserta.csv"
+    path.write_text(
+        f"kode,{header},peran,usia,pendidikan\nP001,Contoh,anggota,,\n",
+        encoding="utf-8",
+    )
+
+    with pytest.raises(InputError) as caught:
+        read_participants(path)
+
+    assert caught.value.key == "classrecords.names_present"
+    assert caught.value.found == header.strip()
+
+
+@pytest.mark.parametrize("header", ["rename", "username", "namespace"])
+def test_words_that_only_contain_name_are_not_names(tmp_path, header):
+    # "catatan" columns are ignored; these hold "name" inside a word only.
+    path = tmp_path / "peserta.csv"
+    path.write_text(
+        f"kode,{header},peran,usia,pendidikan\nP001,x,anggota,,\n",
+        encoding="utf-8",
+    )
+
+    assert read_participants(path)["code"].tolist() == ["P001"]
+
+
+@pytest.mark.parametrize(
+    "names",
+    [["Peserta.csv"], ["peserta.xlsx"], ["peserta.xlsx", "PESERTA.CSV"]],
+)
+def test_a_participant_list_under_another_name_is_pointed_out(
+    tmp_path, folder, names
+):
+    for name in names:
+        (tmp_path / name).write_bytes((folder / "peserta.csv").read_bytes())
+    for name in ("kehadiran.csv", "nilai.csv"):
+        (tmp_path / name).write_bytes((folder / name).read_bytes())
+
+    with pytest.raises(InputError) as caught:
+        read_class_records(tmp_path)
+
+    error = caught.value
+    path = tmp_path / "peserta.csv"
+    found = ", ".join(sorted(names))
+    assert error.key == "classrecords.similar_files"
+    assert (error.path, error.expected, error.found) == (
+        str(path),
+        "peserta.csv",
+        found,
+    )
+    assert str(error) == (
+        f"Berkas {path} tidak ditemukan. Di folder yang sama ada {found}. "
+        "Simpan berkas itu sebagai CSV dengan nama peserta.csv (huruf kecil "
+        "semua, berakhiran .csv), lalu coba lagi."
+    )
+
+
+def test_an_attendance_file_under_another_name_is_pointed_out(tmp_path):
+    (tmp_path / "Kehadiran.xls").write_bytes(b"\xd0\xcf\x11\xe0")
+
+    with pytest.raises(InputError) as caught:
+        read_attendance(tmp_path / "kehadiran.csv")
+
+    assert caught.value.key == "classrecords.similar_files"
+    assert caught.value.found == "Kehadiran.xls"
+
+
+def test_a_missing_file_without_similar_ones_is_simply_not_found(tmp_path):
+    (tmp_path / "peserta_lama.csv").write_text("kode\n", encoding="utf-8")
+
+    with pytest.raises(InputError) as caught:
+        read_participants(tmp_path / "peserta.csv")
+
+    assert caught.value.key == "common.file_not_found"
+
+
 def test_a_missing_column_is_named(folder):
     with pytest.raises(InputError) as caught:
         read_participants(folder / "peserta_missing_column.csv")
@@ -506,6 +594,20 @@ def test_row_numbers_count_blank_lines(tmp_path):
         read_participants(path)
 
     assert (caught.value.row, caught.value.found) == (4, "guru")
+
+
+def test_row_numbers_below_an_excel_sep_line(tmp_path):
+    # sep=; row 1, header row 2, P001 row 3, "Budi" row 4.
+    path = tmp_path / "peserta.csv"
+    path.write_text(
+        "sep=;\nkode;peran;usia;pendidikan\nP001;anggota;;\nBudi;anggota;;\n",
+        encoding="utf-8",
+    )
+
+    with pytest.raises(InputError) as caught:
+        read_participants(path)
+
+    assert (caught.value.key, caught.value.row) == ("classrecords.bad_code", 4)
 
 
 def test_raw_files_are_not_modified(folder):

@@ -99,7 +99,7 @@ def test_lang_en_before_or_after_the_subcommand(capsys, arguments):
 
     assert status == 0
     assert lines[0] == f"{path}: a budget table (RAB)."
-    assert lines[2] == "3 things to look at:"
+    assert lines[2] == "Things to look at (3):"
 
 
 def test_check_a_missing_file_exits_1_without_traceback(capsys, tmp_path):

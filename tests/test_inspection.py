@@ -488,7 +488,109 @@ def test_a_png(tmp_path):
 def test_an_empty_folder(tmp_path):
     with pytest.raises(InputError) as caught:
         inspect_path(tmp_path)
-    assert caught.value.key == "check.unknown_folder"
+    assert caught.value.key == "check.empty_folder"
+    assert str(caught.value) == (
+        f"Folder {tmp_path} kosong, tidak ada berkas di dalamnya. Salin "
+        "berkas yang mau diperiksa ke folder itu, atau tulis langsung lokasi "
+        "berkasnya."
+    )
+    assert "Isi folder: -" not in str(caught.value)
+
+
+def test_a_folder_with_only_hidden_entries_is_empty(tmp_path):
+    (tmp_path / ".ipynb_checkpoints").mkdir()
+    (tmp_path / ".DS_Store").write_bytes(b"\x00")
+
+    with pytest.raises(InputError) as caught:
+        inspect_path(tmp_path)
+    assert caught.value.key == "check.empty_folder"
+
+
+def test_an_export_of_filters_only_says_it_has_no_tables(tmp_path):
+    (tmp_path / "Filters.csv").write_text(
+        "Filter,Value\nSearch type,Web\nDate,Last 3 months\n",
+        encoding="utf-8",
+    )
+    inspection = as_json(inspect_path(tmp_path))
+
+    # No data table: nothing to count, and that is the one problem.
+    assert inspection["kind"] == "searchconsole"
+    assert inspection["tables"] == {}
+    assert inspection["filters"] == {
+        "search_type": "Web",
+        "date_range": "Last 3 months",
+    }
+    assert describe(inspection).splitlines() == [
+        f"{tmp_path}: ekspor Search Console (laporan Performa).",
+        "Tidak ada tabel data (Kueri, Halaman, Bagan ...) yang ditemukan.",
+        "Ada 1 hal yang perlu diperiksa:",
+        "- Ekspor ini hanya berisi pengaturan filter, tanpa tabel data. "
+        "Unduh ulang laporan Performa dan pilih 'Unduh CSV', lalu simpan "
+        "semua berkas CSV di dalamnya.",
+    ]
+
+    set_language("en")
+    lines = describe(inspect_path(tmp_path / "Filters.csv")).splitlines()
+    assert lines[1:3] == [
+        "No data tables (Queries, Pages, Chart ...) were found.",
+        "Things to look at (1):",
+    ]
+
+
+def test_the_problem_count_reads_right_for_one_and_for_more(tmp_path):
+    write_chart(tmp_path, 3)
+    write_queries(tmp_path, 1000)
+    inspection = inspect_path(tmp_path)
+    set_language("en")
+
+    # One problem (Queries.csv cut at 1,000 rows), then three.
+    assert "Things to look at (1):" in describe(inspection).splitlines()
+    inspection["problems"] = ["a", "b", "c"]
+    assert "Things to look at (3):" in describe(inspection).splitlines()
+
+
+def test_an_old_excel_budget_gets_the_budget_advice(tmp_path):
+    path = tmp_path / "anggaran.xls"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100))
+
+    with pytest.raises(InputError) as caught:
+        inspect_path(path)
+
+    assert caught.value.key == "budget.old_excel"
+    assert "Simpan ulang sebagai .xlsx atau CSV" in str(caught.value)
+    assert "Search Console" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "participants", ["Peserta.csv", "peserta.xlsx", "PESERTA.CSV"]
+)
+def test_a_class_folder_with_a_misnamed_participant_list(
+    tmp_path, participants
+):
+    (tmp_path / participants).write_bytes((CLASS / "peserta.csv").read_bytes())
+
+    with pytest.raises(InputError) as caught:
+        inspect_path(tmp_path)
+
+    assert caught.value.key == "classrecords.similar_files"
+    assert caught.value.found == participants
+    assert "peserta.csv" in str(caught.value)
+
+
+def test_a_budget_with_sen_is_described_with_them(tmp_path):
+    path = tmp_path / "rab.csv"
+    path.write_text(
+        "No,Kebutuhan,Qty,Satuan,Harga\n"
+        '1,Ongkir,3 paket,"Rp 12.500,50","Rp 37.501,50"\n'
+        ',TOTAL,,,"Rp 37.501,50"\n',
+        encoding="utf-8",
+    )
+
+    # 3 x 12.500,50 = 37.501,50, as written.
+    assert describe(inspect_path(path)).splitlines()[1] == (
+        "1 baris anggaran. Total tertulis Rp 37.501,50, "
+        "total hitung ulang Rp 37.501,50."
+    )
 
 
 def test_a_folder_of_other_tables_says_what_it_holds():

@@ -165,6 +165,34 @@ def test_format_rupiah(value, decimals, written):
     assert format_rupiah(value, decimals) == written
 
 
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        # Whole amounts, int or float: no sen written.
+        (3_730_000, "Rp 3.730.000"),
+        (3_730_000.0, "Rp 3.730.000"),
+        (0, "Rp 0"),
+        (-150_000, "-Rp 150.000"),
+        # Sen when there are any: 185.500,5 -> two digits.
+        (185_500.5, "Rp 185.500,50"),
+        (37_501.25, "Rp 37.501,25"),
+        # 12,004 is 12 once rounded to the sen: no ",00".
+        (12.004, "Rp 12"),
+    ],
+)
+def test_format_rupiah_writes_sen_only_when_there_are_any(value, written):
+    assert format_rupiah(value, decimals=None) == written
+
+
+def test_candidates_with_sen_keep_them():
+    # "Rp 100.00,50": the two-digit group padded (100.000) or kept
+    # (10.000), each with its 50 sen.
+    amount = parse_rupiah("Rp 100.00,50")
+
+    assert amount.candidates == (100_000.5, 10_000.5)
+    assert format_candidates(amount) == "Rp 100.000,50 atau Rp 10.000,50"
+
+
 def test_format_is_the_same_in_english():
     set_language("en")
     assert format_rupiah(3_730_000) == "Rp 3.730.000"

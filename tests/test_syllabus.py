@@ -156,10 +156,34 @@ def test_closing_evaluation_ends_the_programme(syllabus):
 def test_unknown_session_and_kind():
     syllabus = read_syllabus()
 
-    with pytest.raises(KeyError):
+    with pytest.raises(InputError):
         syllabus.session(5)
     with pytest.raises(ValueError, match="Jenis kegiatan"):
         syllabus.session(1).minutes("istirahat")
+
+
+def test_unknown_session_names_the_file_and_the_sessions_there(raw):
+    # The programme's syllabus has the four sessions 1, 2, 3, 4.
+    assert [session["nomor"] for session in raw["sesi"]] == [1, 2, 3, 4]
+
+    with pytest.raises(InputError) as caught:
+        read_syllabus().session(9)
+
+    error = caught.value
+    assert error.key == "syllabus.no_such_session"
+    assert (error.path, error.found, error.expected) == (
+        str(SYLLABUS),
+        9,
+        "1, 2, 3, 4",
+    )
+    assert str(error) == (
+        f"Sesi 9 tidak ada di silabus {SYLLABUS}. Sesi yang ada: 1, 2, 3, 4."
+    )
+    set_language("en")
+    assert str(error) == (
+        f"Session 9 is not in the syllabus {SYLLABUS}. "
+        "The sessions are: 1, 2, 3, 4."
+    )
 
 
 def test_reading_leaves_the_file_alone():

@@ -56,14 +56,18 @@ Quirks of the files this reader accepts:
 * Rows without a line number, quantity, price or amount are section
   headings (``A | Konsumsi``); they are kept in ``attrs["headings"]``. A
   numbered row with nothing filled in is a line, with empty cells.
-* Malformed amounts (``Rp 100.00,-``) are read as ``None`` and checked by
-  :func:`audit_budget`; text that is no amount at all is an error.
+* Malformed amounts (``Rp 100.00,-``, or ``Rp 150,000`` written the
+  English way) are read as ``None`` and checked by :func:`audit_budget`;
+  text that is no amount at all is an error.
+* A negative amount (``Rp -150.000``) is read as written; the audit flags
+  it, since no budget line is below zero.
 * In a workbook, numbers typed as numbers are read as numbers; a formula
   is read through the value Excel saved with it. A workbook written by a
   program that saves no values (not Excel or LibreOffice) gives empty
   cells for its formulas.
 * Row numbers count as a spreadsheet does, blank lines included; in a
-  CSV file the header is row 1.
+  CSV file the header is row 1, or row 2 below Excel's ``sep=;`` line
+  (see :mod:`tokolab.tables`).
 """
 
 import datetime as dt
@@ -76,7 +80,7 @@ from pathlib import Path
 import pandas as pd
 
 from tokolab.errors import InputError
-from tokolab.messages import format_number, text
+from tokolab.messages import format_number, or_dash, text
 from tokolab.rupiah import (
     format_candidates,
     format_rupiah,
@@ -194,6 +198,7 @@ FINDING_COLUMNS = ("no", "column", "kind", "message")
 FINDING_KINDS = (
     "missing",
     "malformed",
+    "negative",
     "mismatch",
     "not_counted",
     "total_missing",
@@ -244,7 +249,8 @@ class BudgetAudit:
         be read even with the help of its own line.
     lines : pandas.DataFrame
         ``no``, ``recomputed`` [Rupiah] and ``basis`` (how it was found:
-        ``quantity_x_unit_price``, ``written_amount`` or ``none``).
+        ``quantity_x_unit_price``, ``quantity_x_likely_unit_price``,
+        ``written_amount`` or ``none``; see :func:`audit_budget`).
     """
 
     findings: pd.DataFrame
@@ -354,12 +360,12 @@ def read_budget(path):
 def audit_budget(budget):
     """Check every line of a budget and its TOTAL row.
 
-    Per line: a written amount or unit price that is malformed; quantity ×
-    unit price against the written amount (when the unit price is
-    malformed, against each of its likely values, and the line is flagged
-    when none gives the written amount); an empty cell. Then the TOTAL
-    row against the sum of the written amounts and against the sum of the
-    recomputed amounts.
+    Per line: a written amount or unit price that is malformed or
+    negative; quantity × unit price against the written amount (when the
+    unit price is malformed, against each of its likely values, and the
+    line is flagged when none gives the written amount); an empty cell.
+    Then the TOTAL row against the sum of the written amounts and against
+    the sum of the recomputed amounts.
 
     Parameters
     ----------
@@ -373,8 +379,13 @@ def audit_budget(budget):
     Notes
     -----
     The recomputed amount of a line is quantity × unit price when both
-    are readable; else the written amount when it is well formed; else
-    nothing, and the line is reported as not counted.
+    are readable (basis ``quantity_x_unit_price``); else the written
+    amount when it is well formed (``written_amount``); else, when unit
+    price and amount are both malformed, quantity × the likely unit price
+    whose product is a likely value of the amount, if exactly one product
+    fits (``quantity_x_likely_unit_price``: ``1 hari | Rp 150,000 |
+    Rp 150,000`` counts at 150.000); else nothing (``none``), and the line
+    is reported as not counted.
 
     The sum of the written amounts takes each written amount as written.
     A malformed written amount counts at the one likely value that its own
@@ -384,9 +395,17 @@ def audit_budget(budget):
     So in the programme's table line 1 (unit price ``Rp 100.00,-``) counts
     at its written 300.000, and line 6 (amount ``Rp. 380.00,-``) at
     76 × 5.000 = 380.000 in both sums.
+
+    The TOTAL row gets one statement: when both sums can be made and
+    agree, the TOTAL against that sum; when they differ, the TOTAL
+    against each; when the written amounts cannot be summed, the TOTAL
+    against the recomputed sum only, saying which lines' written amounts
+    are missing and which lines the recomputed sum leaves out. A negative
+    amount (``Rp -150.000``) is flagged but still counted as written: a
+    budget line is never negative, and the tutor decides what was meant.
     """
     findings, line_rows = [], []
-    sum_written, sum_complete = 0, True
+    sum_written, unsummed, uncounted = 0, [], []
 
     for line in budget.itertuples(index=False):
         checked = _audit_line(line)
@@ -399,9 +418,11 @@ def audit_budget(budget):
             }
         )
         if checked["written"] is None:
-            sum_complete = False
+            unsummed.append(int(line.no))
         else:
             sum_written += checked["written"]
+        if checked["recomputed"] is None:
+            uncounted.append(int(line.no))
 
     lines = pd.DataFrame(line_rows, columns=["no", "recomputed", "basis"])
     lines["recomputed"] = _number_array(lines["recomputed"])
@@ -412,12 +433,16 @@ def audit_budget(budget):
             if row["recomputed"] is not None
         )
     )
-    sum_written = _plain(sum_written) if sum_complete else None
+    sum_written = None if unsummed else _plain(sum_written)
 
     # The TOTAL row against both sums.
     total_written_text = budget.attrs.get("total_written")
     total, total_findings = _audit_total(
-        total_written_text, sum_written, total_recomputed
+        total_written_text,
+        sum_written,
+        total_recomputed,
+        unsummed=unsummed,
+        uncounted=uncounted,
     )
     findings.extend(total_findings)
 
@@ -483,8 +508,9 @@ def read_rows(path):
     -------
     list of (int, list of str)
         Each row's number as a spreadsheet shows it (header = 1 in a CSV
-        file) and its cells as text. Workbook numbers are written the
-        Indonesian way without grouping (``185500,5``), dates as ISO.
+        file, 2 below a ``sep=`` line) and its cells as text. Workbook
+        numbers are written the Indonesian way without grouping
+        (``185500,5``), dates as ISO.
 
     Raises
     ------
@@ -497,11 +523,12 @@ def read_rows(path):
     if start.startswith(_ZIP_MAGIC):
         return _read_workbook_rows(path)
 
-    # A CSV file: the header is row 1, and the index of each data row
-    # plus 2 is its row number (tables.py keeps it across blank lines).
+    # A CSV file: the header is row 1 (2 below a "sep=;" line), and the
+    # index of each data row plus 2 is its row number (tables.py keeps it
+    # across blank lines).
     table = read_delimited(path)
     header = ["" if name.startswith("Unnamed: ") else name for name in table]
-    rows = [(1, header)]
+    rows = [(table.attrs.get("header_row", 1), header)]
     for index, values in zip(
         table.index, table.itertuples(index=False), strict=True
     ):
@@ -828,21 +855,15 @@ def _plain(value):
     return int(value) if value.is_integer() else value
 
 
-def _decimals(value):
-    """2 for a number with a fraction (sen), else 0."""
-    return 0 if float(value).is_integer() else 2
-
-
 def _money(value):
     """Rupiah the Indonesian way, sen only when any; ``-`` for None."""
-    if value is None:
-        return "-"
-    return format_rupiah(value, _decimals(value))
+    return or_dash(value, format_rupiah, None)
 
 
 def _quantity_text(quantity):
     """A quantity in the reader's language: ``300`` or ``2,5``."""
-    return format_number(quantity, decimals=_decimals(quantity))
+    decimals = 0 if float(quantity).is_integer() else 2
+    return format_number(quantity, decimals=decimals)
 
 
 def _finding(no, column, kind, *sentences):
@@ -902,27 +923,42 @@ def _audit_line(line):
         findings.append(_finding(no, "unit_price", "malformed", *sentences))
 
     # The recomputed amount: quantity × a readable unit price, else the
-    # written amount.
-    recomputed, basis = None, "none"
+    # written amount, else the one product both malformed cells agree on.
+    recomputed, basis, used_price = None, "none", None
     if quantity is not None and price is not None and not price.malformed:
-        recomputed = _plain(quantity * price.value)
+        used_price = price.value
+        recomputed = _plain(quantity * used_price)
         basis = "quantity_x_unit_price"
     elif amount is not None and not amount.malformed:
         recomputed, basis = amount.value, "written_amount"
+    elif len({product for _, product in fits}) == 1:
+        used_price, recomputed = fits[0]
+        basis = "quantity_x_likely_unit_price"
 
     # A malformed written amount, beside what the line computes.
     if amount is not None and amount.malformed:
         sentences = [_malformed_sentence(no, "amount", amount)]
-        if basis == "quantity_x_unit_price":
+        if used_price is not None:
             sentences.append(
                 text(
                     "budget.recomputed",
                     quantity=_quantity_text(quantity),
-                    price=_money(price.value),
+                    price=_money(used_price),
                     recomputed=_money(recomputed),
                 )
             )
         findings.append(_finding(no, "amount", "malformed", *sentences))
+
+    # A negative unit price or amount: no budget line is below zero.
+    for column, written in (("unit_price", price), ("amount", amount)):
+        if any(value < 0 for value in _options(written)):
+            sentence = text(
+                "budget.negative",
+                no=no,
+                column=_column_name(column),
+                written=written.written.strip(),
+            )
+            findings.append(_finding(no, column, "negative", sentence))
 
     # Quantity × unit price against the written amount.
     if products and _options(amount) and not fits:
@@ -953,7 +989,7 @@ def _audit_line(line):
     written = None
     if amount is not None and not amount.malformed:
         written = amount.value
-    elif amount is not None and basis == "quantity_x_unit_price":
+    elif amount is not None and used_price is not None:
         written = recomputed if recomputed in amount.candidates else None
 
     return {
@@ -993,14 +1029,27 @@ def _malformed_sentence(no, column, amount):
     return sentence
 
 
-def _audit_total(written, sum_written, total_recomputed):
-    """The TOTAL row's value and its findings against both sums."""
+def _audit_total(
+    written, sum_written, total_recomputed, unsummed=(), uncounted=()
+):
+    """The TOTAL row's value and its findings against both sums.
+
+    ``unsummed`` are the No of the lines whose written amount is missing
+    from the written sum (which is then None), ``uncounted`` those left
+    out of the recomputed sum; the findings name them.
+    """
     recomputed = _money(total_recomputed)
+    leaves_out = []
+    if uncounted:
+        rows = _numbers_text(uncounted)
+        leaves_out = [text("budget.recomputed_leaves_out", rows=rows)]
 
     # No TOTAL row: nothing to compare.
     if not written:
         sentence = text("budget.total_missing", recomputed=recomputed)
-        return None, [_finding(None, "total", "total_missing", sentence)]
+        return None, [
+            _finding(None, "total", "total_missing", sentence, *leaves_out)
+        ]
 
     # A malformed TOTAL: say so, and give the recomputed sum.
     total = parse_rupiah(written)
@@ -1016,16 +1065,45 @@ def _audit_total(written, sum_written, total_recomputed):
             candidates = format_candidates(total)
             sentences.append(text("budget.maybe", candidates=candidates))
         sentences.append(text("budget.total_recomputed", recomputed=recomputed))
+        sentences.extend(leaves_out)
         return None, [_finding(None, "total", "malformed", *sentences)]
 
     value = _plain(total.value)
     findings = []
+    if value < 0:
+        sentence = text("budget.total_negative", total=written.strip())
+        findings.append(_finding(None, "total", "negative", sentence))
+
+    # The written amounts cannot be summed: one statement, against the
+    # recomputed sum only, saying why.
     if sum_written is None:
-        sentence = text("budget.total_unchecked", total=_money(value))
-        findings.append(_finding(None, "total", "total_unchecked", sentence))
+        rows = _numbers_text(unsummed)
+        if value == total_recomputed:
+            sentence = text(
+                "budget.total_unchecked", total=_money(value), rows=rows
+            )
+            findings.append(
+                _finding(
+                    None, "total", "total_unchecked", sentence, *leaves_out
+                )
+            )
+        else:
+            sentences = [
+                text(
+                    "budget.total_vs_recomputed",
+                    total=_money(value),
+                    recomputed=recomputed,
+                ),
+                *leaves_out,
+                text("budget.written_sum_unavailable", rows=rows),
+            ]
+            findings.append(
+                _finding(None, "total", "total_vs_recomputed", *sentences)
+            )
+        return value, findings
 
     # Both sums agree: one comparison says it all.
-    if sum_written is not None and sum_written == total_recomputed:
+    if sum_written == total_recomputed:
         if value != sum_written:
             sentence = text(
                 "budget.total_mismatch",
@@ -1036,7 +1114,7 @@ def _audit_total(written, sum_written, total_recomputed):
         return value, findings
 
     # The TOTAL against each sum in turn.
-    if sum_written is not None and value != sum_written:
+    if value != sum_written:
         sentence = text(
             "budget.total_vs_written",
             total=_money(value),
@@ -1053,3 +1131,8 @@ def _audit_total(written, sum_written, total_recomputed):
             _finding(None, "total", "total_vs_recomputed", sentence)
         )
     return value, findings
+
+
+def _numbers_text(numbers):
+    """Line numbers for a sentence: ``1, 3, 4``."""
+    return ", ".join(str(no) for no in numbers)

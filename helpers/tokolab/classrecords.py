@@ -40,9 +40,18 @@ nilai         score        0-100, decimals with a point or a comma
 ============  ===========  ==============================================
 
 Headers are matched without regard to case or surrounding spaces; other
-columns (a tutor's notes) are ignored, except a column of names (``nama``,
-``name``), which is refused. Codes are read in capitals, so ``p001`` is
-``P001``. A quiz not taken has no row: an empty score is an error.
+columns (a tutor's notes) are ignored, except a column of names, which is
+refused: any header with ``nama`` or ``name`` as one of its words, the
+words split at spaces, ``_``, ``-``, ``.``, ``/`` and a lower-to-upper
+case change (``nama``, ``Nama Peserta``, ``nama_lengkap``, ``full_name``,
+``participant name``, ``fullName``). Codes are read in capitals, so
+``p001`` is ``P001``. A quiz not taken has no row: an empty score is an
+error.
+
+The files must be CSV files with exactly these names. When one is
+missing but the folder holds a file of the same name in other letter
+case or with another extension (``Peserta.csv``, ``peserta.xlsx``), the
+error names those files and asks for a CSV file named as above.
 
 The readers return English snake_case columns: participants ``code, role,
 age_band, schooling`` (role ``member`` or ``manager``; the two profile
@@ -125,7 +134,12 @@ SCORE_COLUMNS = {
     "nilai": ("score", ("nilai", "score")),
 }
 
-NAME_HEADERS = ("nama", "name", "nama lengkap", "nama peserta", "full name")
+NAME_WORDS = ("nama", "name")
+"""A header with one of these words holds names and is refused."""
+
+# Where a header splits into words: separators, or a lower-case letter
+# followed by a capital (camelCase).
+_HEADER_WORD_BREAK = re.compile(r"[\s_\-./]+|(?<=[a-z])(?=[A-Z])")
 
 CODE_PATTERN = re.compile(r"[A-Z]{1,3}[0-9]{1,4}")
 SESSION_PATTERN = re.compile(r"[0-9]{1,3}")
@@ -159,13 +173,68 @@ class ClassRecords:
     folder: str
 
 
+def is_name_header(header):
+    """True when a column header says the column holds people's names.
+
+    Parameters
+    ----------
+    header : str
+        As written, for example ``"Nama Peserta"`` or ``"full_name"``.
+
+    Returns
+    -------
+    bool
+        True when one of the header's words (see the module) is in
+        :data:`NAME_WORDS`.
+    """
+    words = _HEADER_WORD_BREAK.split(str(header).strip())
+    return any(word.lower() in NAME_WORDS for word in words)
+
+
+def _check_file_exists(path):
+    """Name similar files when a class-records file is missing.
+
+    ``Peserta.csv`` or ``peserta.xlsx`` beside a missing ``peserta.csv``
+    is most likely the file meant, saved under the wrong name or format.
+
+    Raises
+    ------
+    InputError
+        ``classrecords.similar_files`` when ``path`` does not exist and
+        its folder holds a file whose name, in any letter case, is the
+        same up to the first dot. Without such a file nothing is raised
+        here; the reader then says the file was not found.
+    """
+    path = Path(path)
+    if path.exists():
+        return
+
+    stem = path.name.lower().split(".")[0]
+    try:
+        similar = sorted(
+            entry.name
+            for entry in path.parent.iterdir()
+            if entry.is_file() and entry.name.lower().split(".")[0] == stem
+        )
+    except OSError:
+        similar = []
+    if similar:
+        raise InputError(
+            "classrecords.similar_files",
+            path=str(path),
+            expected=path.name,
+            found=", ".join(similar),
+        )
+
+
 def _read_records_table(path, columns):
     """Read one class-records file and give its columns documented names."""
+    _check_file_exists(path)
     table = read_delimited(path)
 
     # Names have no place here: refuse the file rather than carry them.
     for header in table.columns:
-        if header.strip().lower() in NAME_HEADERS:
+        if is_name_header(header):
             raise InputError(
                 "classrecords.names_present",
                 path=str(path),
@@ -195,8 +264,9 @@ def _read_records_table(path, columns):
 def _numbered_rows(table):
     """Yield each row's spreadsheet number and its cells, stripped.
 
-    The number is the table's index + 2 (header = row 1), which
-    :mod:`tokolab.tables` keeps right across blank lines.
+    The number is the table's index + 2 (header = row 1, or 2 below a
+    ``sep=`` line), which :mod:`tokolab.tables` keeps right across blank
+    lines.
     """
     records = table.to_dict("records")
     for index, cells in zip(table.index, records, strict=True):

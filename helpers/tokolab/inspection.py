@@ -30,9 +30,17 @@ A file is recognised by trying each reader in turn: a reader that does not
 know the file's headers says so with one of the keys in
 :data:`NOT_THIS_KIND`, and the next one is tried. An error of any other
 kind means the file was recognised but is broken, and it is raised as it is.
-A folder holding ``peserta.csv``, ``kehadiran.csv`` or ``nilai.csv`` is a
-class's records; any other folder is read as an unzipped Search Console
-export, and one that is not gives ``check.unknown_folder``.
+A workbook (``.xlsx``, ``.xls``) is a budget or a journal, never a Search
+Console export, so an old ``.xls`` gets the budget's advice to save it as
+``.xlsx`` or CSV.
+
+A folder holding ``peserta``, ``kehadiran`` or ``nilai`` files (in any
+letter case, with any extension, so that the class reader can say what is
+wrong with them) is a class's records. A folder with nothing in it but
+hidden files gives ``check.empty_folder``; any other folder is read as an
+unzipped Search Console export, and one that is not gives
+``check.unknown_folder``. An export holding no data table, only its
+filters, is described as such and its missing tables are a problem.
 """
 
 import logging
@@ -60,6 +68,9 @@ logger = logging.getLogger(__name__)
 
 CLASS_FILES = (PARTICIPANTS_FILE, ATTENDANCE_FILE, SCORES_FILE)
 
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls")
+"""Spreadsheet files tried as a budget and a journal only."""
+
 # Errors that mean "this reader does not know these headers", not "broken".
 NOT_THIS_KIND = {
     "searchconsole.no_tables",
@@ -75,8 +86,11 @@ def inspect_search_console(path):
     totals = export.totals()
     period = export.period
 
-    # The reader's findings already name each table cut at the row limit.
+    # The reader's findings already name each table cut at the row limit;
+    # an export of filters alone holds nothing to check.
     problems = list(export.findings["message"])
+    if not export.tables:
+        problems.insert(0, text("check.search_only_filters"))
     return {
         "kind": "searchconsole",
         "language": export.language,
@@ -177,9 +191,9 @@ def inspect_path(path):
 
     # A folder is a class's records or an unzipped Search Console export;
     # a single class file is checked together with the folder it sits in.
-    if path.is_dir() and any((path / name).exists() for name in CLASS_FILES):
+    if path.is_dir() and _holds_class_files(path):
         return {"path": str(path), **inspect_class(path)}
-    if path.is_file() and path.name in CLASS_FILES:
+    if path.is_file() and path.name.lower() in CLASS_FILES:
         return {"path": str(path), **inspect_class(path.parent)}
     if path.is_dir():
         return {"path": str(path), **_inspect_folder(path)}
@@ -189,7 +203,7 @@ def inspect_path(path):
     # A spreadsheet or CSV: each reader in turn, until one knows it. The
     # readers that do not know it say which headers they found.
     readers = [inspect_search_console, inspect_budget, inspect_journal]
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
+    if path.suffix.lower() in WORKBOOK_SUFFIXES:
         readers = [inspect_budget, inspect_journal]
     headers = "-"
     for reader in readers:
@@ -204,8 +218,25 @@ def inspect_path(path):
     raise InputError("check.unknown_kind", path=str(path), found=headers)
 
 
+def _holds_class_files(folder):
+    """True when a file in ``folder`` is named like a class-records file.
+
+    ``Peserta.csv`` and ``peserta.xlsx`` count, so that the class reader
+    can say they need saving as ``peserta.csv``.
+    """
+    stems = {name.split(".")[0] for name in CLASS_FILES}
+    return any(
+        entry.is_file() and entry.name.lower().split(".")[0] in stems
+        for entry in folder.iterdir()
+    )
+
+
 def _inspect_folder(folder):
     """A folder that is not a class's records: an unzipped export or not."""
+    # Hidden entries (.ipynb_checkpoints, .DS_Store) are no one's files.
+    if all(entry.name.startswith(".") for entry in folder.iterdir()):
+        raise InputError("check.empty_folder", path=str(folder))
+
     try:
         return inspect_search_console(folder)
     except InputError as error:
@@ -255,6 +286,8 @@ def _describe_search_console(inspection):
         )
         for name, rows in inspection["tables"].items()
     )
+    if not inspection["tables"]:
+        return [text("check.no_tables")]
     lines = [text("check.tables", tables=tables)]
 
     # A chart with no rows has no period; no impressions, no CTR.
@@ -348,7 +381,7 @@ def _rupiah_value(value):
 
 def _rupiah(value):
     """Rupiah, with sen only when there are any: ``Rp 185.500,50``."""
-    return format_rupiah(value, 0 if float(value).is_integer() else 2)
+    return format_rupiah(value, decimals=None)
 
 
 def _table_name(name):

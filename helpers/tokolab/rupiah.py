@@ -163,9 +163,12 @@ def format_rupiah(value, decimals=0):
     Parameters
     ----------
     value : int or float [Rupiah]
-    decimals : int
+    decimals : int or None
         Digits of sen after the comma, always shown (``Rp 185.500,50``).
-        With 0 the amount is rounded half to even.
+        With 0 the amount is rounded half to even. With None, sen are
+        written only when there are any: 0 digits for an amount that is
+        whole once rounded to the sen (``Rp 3.730.000``), else 2
+        (``Rp 185.500,50``).
 
     Returns
     -------
@@ -173,6 +176,9 @@ def format_rupiah(value, decimals=0):
         ``Rp``, a space, and the number; a minus comes before ``Rp``. The
         same in both languages, so that :func:`parse_rupiah` reads it back.
     """
+    if decimals is None:
+        decimals = 0 if float(round(value, 2)).is_integer() else 2
+
     pattern = "\u00a4 #,##0" + ("." + "0" * decimals if decimals else "")
     written = format_currency(
         value,
@@ -197,7 +203,9 @@ def format_candidates(amount, language=None):
     str
         Empty when there is no candidate.
     """
-    written = [format_rupiah(value) for value in amount.candidates]
+    written = [
+        format_rupiah(value, decimals=None) for value in amount.candidates
+    ]
     return join_alternatives(written, language=language)
 
 

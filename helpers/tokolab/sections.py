@@ -568,4 +568,4 @@ def _short_date(day):
 
 def _rupiah(value):
     """Rupiah the Indonesian way, with sen only when there are any."""
-    return format_rupiah(value, 0 if float(value).is_integer() else 2)
+    return format_rupiah(value, decimals=None)

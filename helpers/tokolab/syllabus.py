@@ -178,15 +178,27 @@ class Syllabus:
     def session(self, number):
         """Return the session numbered ``number``.
 
+        Parameters
+        ----------
+        number : int
+            1, 2, 3 ... as in the syllabus file.
+
         Raises
         ------
-        KeyError
-            When there is no such session.
+        InputError
+            ``syllabus.no_such_session`` when there is no such session;
+            it names the syllabus file, the session asked for and the
+            sessions that exist.
         """
         for session in self.sessions:
             if session.number == number:
                 return session
-        raise KeyError(number)
+        raise InputError(
+            "syllabus.no_such_session",
+            path=self.path,
+            found=number,
+            expected=", ".join(str(s.number) for s in self.sessions),
+        )
 
     def minutes(self, kind=None):
         """Minutes of the whole programme, or of one kind [minutes]."""

@@ -2,17 +2,27 @@
 
 Every CSV reader in the kit starts here, so they all accept the same things:
 UTF-8 with or without a byte-order mark, or Windows-1252 (what Excel on an
-Indonesian Windows laptop saves); comma, semicolon or tab between fields;
-quoted fields with embedded newlines and doubled quotes. Cells come back as
-text, exactly as written; each reader decides what a cell means.
+Indonesian Windows laptop saves), or UTF-16 with a byte-order mark (Excel's
+"Unicode Text", usually tab-separated); comma, semicolon or tab between
+fields; quoted fields with embedded newlines and doubled quotes. Cells come
+back as text, exactly as written; each reader decides what a cell means.
 
-Row numbers in errors count the way a spreadsheet does: the header is row 1,
-the first data row is row 2. Blank lines count as rows there too (above
-the header as well), so a parsed table drops them but keeps the others'
-positions in its index: the spreadsheet number of a row is always its
-index + 2.
+A first line ``sep=,`` or ``sep=;`` (Excel writes it to name the delimiter)
+sets the delimiter and is no part of the table.
+
+Row numbers in errors count the lines of the file the way a spreadsheet
+does: the header is row 1, the first data row is row 2. Blank lines count
+as rows there too, and so do the lines above the header that are no part
+of the table (blank lines and a ``sep=`` line), so a parsed table drops
+them but keeps the others' positions in its index: the spreadsheet number
+of a row is always its index + 2, and the header's is in
+``table.attrs["header_row"]``. After a ``sep=;`` line the header is row 2
+and the first data row is row 3: the numbers are the file's lines, as a
+text editor shows them. Excel uses the ``sep=`` line rather than showing
+it, so there every row may show one number lower.
 """
 
+import codecs
 import csv
 import io
 import logging
@@ -31,6 +41,20 @@ ENCODINGS = ("utf-8-sig", "cp1252")
 
 DELIMITERS = (",", ";", "\t")
 
+# Byte-order marks of UTF-16 text, little- and big-endian.
+_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+# Excel's first line naming the delimiter: "sep=;". One ASCII mark, tab
+# or space (pandas splits on one byte only), never a quote.
+_SEP_LINE = re.compile(
+    r'"?sep=(?P<delimiter>[\t !#-/:-@\[-`{-~])"?[ \t]*(?:\r\n|\r|\n|$)',
+    re.IGNORECASE,
+)
+
+# Blank lines at the start of a text.
+_BLANK_LINES = re.compile(r"[\r\n]*")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
 
 def decode_bytes(data, path):
     """Turn the bytes of a text file into a string.
@@ -45,13 +69,25 @@ def decode_bytes(data, path):
     -------
     text : str
     encoding : str
-        ``"utf-8-sig"`` (with or without a BOM) or ``"cp1252"``.
+        ``"utf-16"`` (the bytes start with a UTF-16 BOM, either byte
+        order), ``"utf-8-sig"`` (with or without a BOM) or ``"cp1252"``.
 
     Raises
     ------
     InputError
-        When the bytes are neither UTF-8 nor Windows-1252 text.
+        When the bytes are neither UTF-16 with a BOM, UTF-8 nor
+        Windows-1252 text.
     """
+    # UTF-16 is half NUL bytes, so it is recognised by its BOM first.
+    if data.startswith(_UTF16_BOMS):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputError("common.not_text", path=str(path)) from None
+        if "\x00" in text[:4096]:
+            raise InputError("common.not_text", path=str(path))
+        return text, "utf-16"
+
     if b"\x00" in data[:4096]:
         raise InputError("common.not_text", path=str(path))
 
@@ -88,9 +124,14 @@ def read_text(path):
 def sniff_delimiter(text):
     """Guess the field delimiter from the first non-empty line.
 
-    The delimiter is whichever of comma, semicolon and tab occurs most often
-    outside quotes in that line; a one-column file gives a comma.
+    A ``sep=;`` line names it. Otherwise the delimiter is whichever of
+    comma, semicolon and tab occurs most often outside quotes in that
+    line; a one-column file gives a comma.
     """
+    _, text, named = lines_above_header(text)
+    if named:
+        return named
+
     first_line = next((line for line in text.splitlines() if line.strip()), "")
     counts = dict.fromkeys(DELIMITERS, 0)
     inside_quotes = False
@@ -103,6 +144,41 @@ def sniff_delimiter(text):
     return best if counts[best] else ","
 
 
+def lines_above_header(text):
+    """Split off the lines above the header that are no part of the table.
+
+    Those are blank lines and one ``sep=`` line (Excel's way of naming
+    the delimiter), with blank lines before or after it.
+
+    Parameters
+    ----------
+    text : str
+        The file's content, already decoded.
+
+    Returns
+    -------
+    skipped : int
+        How many lines were split off; the header is row ``skipped + 1``.
+    rest : str
+        The text from the header on.
+    delimiter : str or None
+        The delimiter a ``sep=`` line names, None without one.
+    """
+    blank = _BLANK_LINES.match(text).group()
+    skipped = len(_LINE_BREAK.findall(blank))
+    rest = text[len(blank) :]
+
+    delimiter = None
+    named = _SEP_LINE.match(rest)
+    if named:
+        delimiter = named["delimiter"]
+        rest = rest[named.end() :]
+        blank = _BLANK_LINES.match(rest).group()
+        skipped += 1 + len(_LINE_BREAK.findall(blank))
+        rest = rest[len(blank) :]
+    return skipped, rest, delimiter
+
+
 def parse_delimited(text, path, delimiter=None):
     """Parse delimited text into a table of strings.
 
@@ -113,30 +189,29 @@ def parse_delimited(text, path, delimiter=None):
     path : str or Path
         Named in errors.
     delimiter : str, optional
-        Guessed with :func:`sniff_delimiter` when not given.
+        Named by a ``sep=`` line, else guessed with :func:`sniff_delimiter`,
+        when not given.
 
     Returns
     -------
     pandas.DataFrame
         One column per header cell, every cell a ``str`` (empty cells are
         ``""``), header names stripped of surrounding spaces. Blank lines
-        are dropped; the index + 2 is each row's spreadsheet number.
+        and a ``sep=`` line are dropped; the index + 2 is each row's
+        spreadsheet number, and ``attrs["header_row"]`` the header's.
 
     Raises
     ------
     InputError
         When the text is empty or its rows do not split into a table.
     """
+    # Blank lines and a "sep=" line above the header are no part of the
+    # table; count them so the index still gives rows.
+    skipped, text, named = lines_above_header(text)
     if not text.strip():
         raise InputError("common.file_empty", path=str(path))
 
-    # Blank lines above the header are no part of the table (pandas finds
-    # no columns in them); count them so the index still gives rows.
-    above = re.match(r"[\r\n]*", text).group()
-    skipped = len(re.findall(r"\r\n|\r|\n", above))
-    text = text[len(above) :]
-
-    delimiter = delimiter or sniff_delimiter(text)
+    delimiter = delimiter or named or sniff_delimiter(text)
     try:
         # Rows longer than the header would be cut short with only a
         # warning (or shift every column when all are longer): refuse them.
@@ -180,7 +255,9 @@ def parse_delimited(text, path, delimiter=None):
     table.columns = [str(name).strip() for name in table.columns]
     table.index = table.index + skipped
     blank = (table == "").all(axis=1)
-    return table[~blank]
+    table = table[~blank]
+    table.attrs["header_row"] = skipped + 1
+    return table
 
 
 def header_cells(text, delimiter=None):
@@ -195,16 +272,18 @@ def header_cells(text, delimiter=None):
     text : str
         The file's content, already decoded.
     delimiter : str, optional
-        Guessed with :func:`sniff_delimiter` when not given.
+        Named by a ``sep=`` line, else guessed with :func:`sniff_delimiter`,
+        when not given.
 
     Returns
     -------
     list of str
-        The first non-blank row's cells, stripped of surrounding spaces, in
-        the order of :func:`parse_delimited`'s columns; empty when the text
-        holds no row that splits.
+        The first non-blank row's cells below any ``sep=`` line, stripped
+        of surrounding spaces, in the order of :func:`parse_delimited`'s
+        columns; empty when the text holds no row that splits.
     """
-    delimiter = delimiter or sniff_delimiter(text)
+    _, text, named = lines_above_header(text)
+    delimiter = delimiter or named or sniff_delimiter(text)
     rows = csv.reader(io.StringIO(text), delimiter=delimiter)
     try:
         header = next((row for row in rows if row), [])
