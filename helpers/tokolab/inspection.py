@@ -21,6 +21,10 @@ journal        ``entries``, ``first``, ``last`` (ISO dates, the earliest
 class          ``participants``, ``sessions`` (per session: ``present``,
                ``enrolled``, ``attendance_rate``, quiz ``pairs``,
                ``pre_mean``, ``post_mean``)
+folder         ``parts``: one inspection for each of ``kelas/``,
+               ``searchconsole/``, ``anggaran.csv`` and ``jurnal.csv``
+               found in a data or programme folder, or ``path`` and
+               ``error`` for a part that cannot be read
 ============== ============================================================
 
 ``problems`` lists every finding as a sentence in the language in use.
@@ -65,6 +69,9 @@ from tokolab.rupiah import format_rupiah
 from tokolab.searchconsole import read_search_console
 
 logger = logging.getLogger(__name__)
+
+# What a data folder (data/contoh) or a programme folder (data/program) holds.
+FOLDER_PARTS = ("kelas", "searchconsole", "anggaran.csv", "jurnal.csv")
 
 CLASS_FILES = (PARTICIPANTS_FILE, ATTENDANCE_FILE, SCORES_FILE)
 
@@ -164,6 +171,33 @@ def inspect_class(folder):
     }
 
 
+def inspect_data_folder(folder):
+    """Check each known part of a data folder (``data/contoh``) or of a
+    programme folder (``data/program``) on its own.
+
+    Returns
+    -------
+    dict
+        ``kind`` "folder", ``parts`` (one inspection per part found, or
+        ``path`` and ``error`` for a part that cannot be read) and
+        ``problems`` (every part's problems and errors).
+    """
+    parts, problems = [], []
+    for name in FOLDER_PARTS:
+        part = folder / name
+        if not part.exists():
+            continue
+        try:
+            inspection = inspect_path(part)
+        except InputError as error:
+            parts.append({"path": str(part), "error": str(error)})
+            problems.append(str(error))
+            continue
+        parts.append(inspection)
+        problems.extend(inspection["problems"])
+    return {"kind": "folder", "parts": parts, "problems": problems}
+
+
 def inspect_path(path):
     """Recognise ``path`` and read it with the right reader.
 
@@ -189,8 +223,11 @@ def inspect_path(path):
     if not path.exists():
         raise InputError("common.file_not_found", path=str(path))
 
-    # A folder is a class's records or an unzipped Search Console export;
-    # a single class file is checked together with the folder it sits in.
+    # A data or programme folder is checked part by part; a folder of its
+    # own is a class's records or an unzipped Search Console export; a
+    # single class file is checked together with the folder it sits in.
+    if path.is_dir() and any((path / part).exists() for part in FOLDER_PARTS):
+        return {"path": str(path), **inspect_data_folder(path)}
     if path.is_dir() and _holds_class_files(path):
         return {"path": str(path), **inspect_class(path)}
     if path.is_file() and path.name.lower() in CLASS_FILES:
@@ -265,6 +302,14 @@ def describe(inspection):
     """
     kind = inspection["kind"]
     lines = [text(f"check.kind_{kind}", path=inspection["path"])]
+
+    # A data folder is described part by part, each part as on its own.
+    if kind == "folder":
+        for part in inspection["parts"]:
+            lines.append("")
+            lines.append(part.get("error") or describe(part))
+        return "\n".join(lines)
+
     lines.extend(_DESCRIBE_CONTENTS[kind](inspection))
 
     problems = inspection["problems"]
