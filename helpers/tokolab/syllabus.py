@@ -32,6 +32,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from tokolab.errors import InputError
 from tokolab.messages import text
+from tokolab.tables import read_bytes
 
 logger = logging.getLogger(__name__)
 
@@ -542,16 +543,7 @@ def read_syllabus(path=None):
     path = Path(path) if path is not None else DEFAULT_PATH
 
     # Read the bytes; the file is never written.
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("common.file_not_found", path=str(path)) from None
-    except IsADirectoryError:
-        raise InputError("common.is_folder", path=str(path)) from None
-    except OSError as error:
-        raise InputError(
-            "common.cannot_open", path=str(path), reason=error.strerror
-        ) from None
+    data = read_bytes(path)
 
     # Parse TOML; its error message carries the line and column.
     try:

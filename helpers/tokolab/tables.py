@@ -99,17 +99,17 @@ def decode_bytes(data, path):
     raise InputError("common.not_text", path=str(path))
 
 
-def read_text(path):
-    """Read a whole text file, whatever its encoding among :data:`ENCODINGS`.
+def read_bytes(path):
+    """Read a whole file, or say in the kit's words why it cannot be read.
 
-    Returns
-    -------
-    text : str
-    encoding : str
+    Raises
+    ------
+    InputError
+        When the file is missing, is a folder, or cannot be opened.
     """
     path = Path(path)
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise InputError("common.file_not_found", path=str(path)) from None
     except IsADirectoryError:
@@ -118,7 +118,17 @@ def read_text(path):
         raise InputError(
             "common.cannot_open", path=str(path), reason=error.strerror
         ) from None
-    return decode_bytes(data, path)
+
+
+def read_text(path):
+    """Read a whole text file, whatever its encoding among :data:`ENCODINGS`.
+
+    Returns
+    -------
+    text : str
+    encoding : str
+    """
+    return decode_bytes(read_bytes(path), path)
 
 
 def sniff_delimiter(text):
