@@ -4,6 +4,7 @@
                    [--jobs N] [--quiet]
     tokolab check PATH [--json]
     tokolab sample-data [--folder FOLDER] [--seed N]
+    tokolab uptime URL --log FILE [--every SECONDS] [--count N]
 
 Every subcommand takes ``--lang id|en`` (Indonesian by default) and ``-v``
 for progress messages. Errors the kit expects are printed in plain
@@ -77,6 +78,48 @@ def command_sample_data(arguments):
 
     write_sample_data(arguments.folder, seed=arguments.seed)
     print(text("sample.written", folder=arguments.folder))
+    return 0
+
+
+def command_uptime(arguments):
+    """``tokolab uptime``: check a site at regular times, one line each."""
+    from tokolab.monitor import describe_check, monitor
+
+    def say_started():
+        print(
+            text(
+                "monitor.started",
+                url=arguments.url,
+                every=arguments.every,
+                log=arguments.log,
+            ),
+            flush=True,
+        )
+
+    # One line per check as it happens; Ctrl+C ends the run with the log
+    # whole, and the exit status a shell expects after an interruption.
+    try:
+        run = monitor(
+            arguments.url,
+            arguments.log,
+            every=arguments.every,
+            count=arguments.count,
+            on_start=say_started,
+            on_check=lambda check: print(describe_check(check), flush=True),
+        )
+    except KeyboardInterrupt:
+        print(
+            text("monitor.stopped_early", log=arguments.log),
+            file=sys.stderr,
+        )
+        return 130
+    if run.stopped:
+        print(
+            text("monitor.stopped", count=run.checks, log=run.log),
+            file=sys.stderr,
+        )
+        return 130
+    print(text("monitor.finished", count=run.checks, log=run.log))
     return 0
 
 
@@ -166,6 +209,32 @@ def build_parser():
         "--seed", type=int, default=2024, help=text("cli.seed_help")
     )
     sample.set_defaults(handler=command_sample_data)
+
+    uptime = commands.add_parser(
+        "uptime", parents=[common], help=text("cli.uptime_help")
+    )
+    uptime.add_argument("url", metavar="URL", help=text("cli.url_help"))
+    uptime.add_argument(
+        "--log",
+        type=Path,
+        metavar="FILE",
+        required=True,
+        help=text("cli.log_help"),
+    )
+    uptime.add_argument(
+        "--every",
+        type=positive_number,
+        metavar="SECONDS",
+        default=60,
+        help=text("cli.every_help", default=60),
+    )
+    uptime.add_argument(
+        "--count",
+        type=positive_number,
+        metavar="N",
+        help=text("cli.count_help"),
+    )
+    uptime.set_defaults(handler=command_uptime)
 
     return parser
 
