@@ -51,6 +51,10 @@ _SEP_LINE = re.compile(
     re.IGNORECASE,
 )
 
+# A line of nothing but spaces, delimiters and quotes: a row of empty cells.
+# Searching the text for one first spares large files the cell-by-cell test.
+_MAYBE_BLANK_ROW = re.compile(r'\n[ \t,;"]*\r?\n|\n[ \t,;"]+\Z')
+
 # Blank lines at the start of a text.
 _BLANK_LINES = re.compile(r"[\r\n]*")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -142,7 +146,8 @@ def sniff_delimiter(text):
     if named:
         return named
 
-    first_line = next((line for line in text.splitlines() if line.strip()), "")
+    # The text now starts at the header: only its first line matters.
+    first_line = text.partition("\n")[0]
     counts = dict.fromkeys(DELIMITERS, 0)
     inside_quotes = False
     for char in first_line:
@@ -264,8 +269,9 @@ def parse_delimited(text, path, delimiter=None):
     # Drop blank lines, keeping each remaining row's position in the index.
     table.columns = [str(name).strip() for name in table.columns]
     table.index = table.index + skipped
-    blank = (table == "").all(axis=1)
-    table = table[~blank]
+    if _MAYBE_BLANK_ROW.search(text):
+        blank = (table == "").all(axis=1)
+        table = table[~blank]
     table.attrs["header_row"] = skipped + 1
     return table
 

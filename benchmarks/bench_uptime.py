@@ -1,0 +1,136 @@
+"""Benchmark: a year of 1-minute uptime checks, from CSV to the statistics.
+
+Writes one year of checks every minute (525,600 rows, synthetic and seeded)
+in the kit's own monitor-log format to a temporary folder, then times, in
+the same run:
+
+(a) plain ``pandas.read_csv`` of the file, and
+(b) reading it with :func:`tokolab.uptime.read_uptime` into a checks
+    frame and computing every statistic of :mod:`tokolab.uptimestats`
+    (intervals, summary, incidents, uptime per day, week and month,
+    response times overall and per day, SLA table).
+
+(b) is also shown in its two parts, reading and statistics, timed apart.
+
+Each is timed ``REPEATS`` times and the fastest run counts. Target (issue 4,
+section 5): (b) at most 2 x (a), and under one second. The script exits
+with status 1 when the target is missed. Run with ``make bench``.
+"""
+
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from tokolab import uptimestats
+from tokolab.uptime import read_uptime
+
+ROWS = 365 * 24 * 60
+REPEATS = 3
+SEED = 4
+MAX_RATIO = 2.0
+MAX_SECONDS = 1.0
+URL = "https://toko-contoh.example/"
+
+
+def write_monitor_log(path, rows=ROWS, seed=SEED):
+    """Write a synthetic year of 1-minute checks as the kit's monitor log.
+
+    Header ``time,url,status,up,response_ms,reason``; times ISO 8601 in WIB
+    with ``+07:00``. About one check in 10,000 starts an outage of 1-30
+    minutes: HTTP 503 or a timeout (no status, no response time).
+    """
+    rng = np.random.default_rng(seed)
+
+    # Minutes of 2025 in WIB, written as local time with the offset.
+    local = np.datetime64("2025-01-01T00:00:00") + np.arange(rows).astype(
+        "timedelta64[m]"
+    )
+    written = np.char.add(np.datetime_as_string(local, unit="s"), "+07:00")
+
+    # Outages: a start now and then, each lasting a few minutes.
+    down = np.zeros(rows, dtype=bool)
+    for start in np.flatnonzero(rng.random(rows) < 0.0001):
+        down[start : start + rng.integers(1, 31)] = True
+    timeout = down & (rng.random(rows) < 0.3)
+
+    # Response times: a few hundred milliseconds, slower now and then.
+    response = rng.lognormal(np.log(250), 0.4, rows).round().astype(int)
+    table = pd.DataFrame(
+        {
+            "time": written,
+            "url": URL,
+            "status": np.where(timeout, "", np.where(down, "503", "200")),
+            "up": (~down).astype(int),
+            "response_ms": np.where(timeout, "", response.astype(str)),
+            "reason": np.where(
+                timeout, "timeout", np.where(down, "http_status", "")
+            ),
+        }
+    )
+    table.to_csv(path, index=False)
+
+
+def full_statistics(checks):
+    """Every statistic of the uptime model, as a report would ask for it."""
+    table = uptimestats.intervals(checks)
+    summary = uptimestats.uptime_summary(table)
+    sla = uptimestats.sla_table(summary)
+    return {
+        "intervals": table,
+        "summary": summary,
+        "incidents": uptimestats.incidents(table),
+        "days": uptimestats.uptime_by_period(table, "D"),
+        "weeks": uptimestats.uptime_by_period(table, "W"),
+        "months": uptimestats.uptime_by_period(table, "M"),
+        "response": uptimestats.response_times(checks),
+        "response_days": uptimestats.response_times_by_day(checks),
+        "sla": sla,
+        "verdict": uptimestats.sla_verdict(sla),
+    }
+
+
+def fastest(job, repeats=REPEATS):
+    """Run ``job`` ``repeats`` times; the fastest time [s] and last result."""
+    best, result = float("inf"), None
+    for _ in range(repeats):
+        began = time.perf_counter()
+        result = job()
+        best = min(best, time.perf_counter() - began)
+    return best, result
+
+
+def main():
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "monitor-log.csv"
+        write_monitor_log(path)
+        size = path.stat().st_size
+
+        # (a) plain pandas, (b) the kit from the same file to statistics.
+        plain, _ = fastest(lambda: pd.read_csv(path))
+        kit, stats = fastest(lambda: full_statistics(read_uptime(path).checks))
+        reading, log = fastest(lambda: read_uptime(path))
+        statistics, _ = fastest(lambda: full_statistics(log.checks))
+
+    ratio = kit / plain
+    summary = stats["summary"]
+    met = ratio <= MAX_RATIO and kit < MAX_SECONDS
+    print(f"rows: {ROWS:,}  file: {size / 1e6:.1f} MB  runs: {REPEATS}")
+    print(f"(a) pandas.read_csv:             {plain:.3f} s")
+    print(f"(b) read_uptime + full stats:    {kit:.3f} s")
+    print(f"    of which read_uptime:        {reading:.3f} s")
+    print(f"    of which statistics:         {statistics:.3f} s")
+    print(f"ratio (b)/(a): {ratio:.2f} (target <= {MAX_RATIO:g})")
+    print(
+        f"uptime {summary['uptime_pct']:.3f} %, coverage "
+        f"{summary['coverage_pct']:.1f} %, incidents {summary['incidents']}"
+    )
+    print("target met" if met else "TARGET MISSED")
+    return 0 if met else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
