@@ -16,13 +16,15 @@ import pytest
 from matplotlib.figure import Figure
 
 from conftest import ROOT
-from tokolab import sections, set_language
+from tokolab import sections, set_language, uptimestats
 from tokolab.budget import audit_budget, read_budget
 from tokolab.classrecords import ClassRecords, read_class_records
 from tokolab.errors import InputError
 from tokolab.journal import read_journal
+from tokolab.monitor import describe_reason
 from tokolab.searchconsole import SearchConsoleExport, read_search_console
 from tokolab.syllabus import read_syllabus
+from tokolab.uptime import read_uptime
 
 SAMPLE = ROOT / "data" / "contoh"
 PROGRAM = ROOT / "data" / "program"
@@ -675,3 +677,219 @@ def test_show_aligns_words_left():
     # Words go left, numbers keep their default alignment; no row numbers.
     assert html.count("text-align: left") == 1
     assert "row_heading" not in html
+
+
+# --- session 4: uptime --------------------------------------------------------
+
+UPTIME = ROOT / "tests" / "fixtures" / "uptime"
+
+
+def events_day():
+    """The events fixture with its last up held until midnight (WIB).
+
+    Up 00:00-18:44:02, down 18:44:02-18:44:20 (18 s), up until 24:00.
+    """
+    log = read_uptime(UPTIME / "events.csv")
+    midnight = pd.Timestamp("2026-12-04 00:00", tz="Asia/Jakarta")
+    return log, uptimestats.intervals(log, until=midnight)
+
+
+def test_uptime_log_is_none_without_the_folder_or_a_file(tmp_path):
+    assert sections.uptime_log(tmp_path) is None
+    (tmp_path / "uptime").mkdir()
+    (tmp_path / "uptime" / ".DS_Store").write_text("x")
+    assert sections.uptime_log(tmp_path) is None
+
+
+def test_uptime_log_reads_the_one_file(tmp_path):
+    (tmp_path / "uptime").mkdir()
+    shutil.copy(UPTIME / "tokolab_log.csv", tmp_path / "uptime")
+    log = sections.uptime_log(tmp_path)
+    assert log.format == "tokolab"
+    # Four data lines in the fixture.
+    assert len(log.checks) == 4
+
+
+def test_uptime_log_names_several_files(tmp_path):
+    folder = tmp_path / "uptime"
+    folder.mkdir()
+    shutil.copy(UPTIME / "events.csv", folder)
+    shutil.copy(UPTIME / "checks.csv", folder)
+    with pytest.raises(InputError) as raised:
+        sections.uptime_log(tmp_path)
+    assert raised.value.key == "report.uptime_several"
+    assert raised.value.path == str(folder)
+    assert "checks.csv, events.csv" in str(raised.value)
+
+
+def test_uptime_totals_table_of_one_day_with_18_seconds_down():
+    set_language("id")
+    _, spans = events_day()
+    table = sections.uptime_totals_table(uptimestats.uptime_summary(spans))
+    values = dict(zip(table["Ukuran"], table["Nilai"], strict=True))
+    # 1 - 18 / 86,400 = 0.99979166... -> 99,979 %; the day is all watched.
+    # One incident of 18 s = 0.3 min, so downtime and MTTR are 0,3.
+    assert values == {
+        "Periode": "3 Des 2026 00.00 - 4 Des 2026 00.00",
+        "Uptime": "99,979%",
+        "Cakupan pemantauan": "100,0%",
+        "Jumlah gangguan": "1",
+        "Lama mati (menit)": "0,3",
+        "Rata-rata lama pulih (menit)": "0,3",
+    }
+
+
+def test_uptime_totals_table_in_english_with_a_gap(tmp_path):
+    set_language("en")
+    try:
+        # Checks every minute 10:00-10:05 and 12:00-12:05, all up: 12 of
+        # 126 minutes watched (10:00-12:06) = 9.52... -> 9.5 %, no outage.
+        rows = [
+            f"2026-12-03T{h}:0{m}:00+07:00,1"
+            for h in (10, 12)
+            for m in range(6)
+        ]
+        path = tmp_path / "gap.csv"
+        path.write_text("time,up\n" + "\n".join(rows) + "\n", encoding="utf-8")
+        spans = uptimestats.intervals(read_uptime(path))
+        table = sections.uptime_totals_table(uptimestats.uptime_summary(spans))
+        values = dict(zip(table["Measure"], table["Value"], strict=True))
+    finally:
+        set_language("id")
+    assert values["Uptime"] == "100.000%"
+    assert values["Monitoring coverage"] == "9.5%"
+    assert values["Outages"] == "0"
+    assert values["Downtime (minutes)"] == "0.0"
+    assert values["Mean time to recover (minutes)"] == "-"
+
+
+def test_incidents_table_lists_the_longest_first_at_most_ten(tmp_path):
+    set_language("id")
+    # Checks every minute from 10:00: minute m is down when m is in DOWN.
+    # Outages: 10:01-10:02 (1 min), 10:03-10:06 (3 min), then eleven more
+    # of 1 min each at 10:07, 10:09, ..., 10:27 (up at 10:28 and on).
+    down = {1, 3, 4, 5} | set(range(7, 28, 2))
+    rows = [
+        f"2026-12-03T10:{m:02d}:00+07:00,{0 if m in down else 1}"
+        for m in range(30)
+    ]
+    path = tmp_path / "many.csv"
+    path.write_text("time,up\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    spans = uptimestats.intervals(read_uptime(path))
+    table = sections.incidents_table(spans)
+    # 13 outages, 10 shown: the 3-minute one, then the 1-minute ones in
+    # the order of time (10:01, 10:07, 10:09, ..., 10:21).
+    assert len(table) == 10
+    assert list(table.columns) == [
+        "Mulai",
+        "Selesai",
+        "Lama (menit)",
+        "Penyebab",
+    ]
+    assert table.iloc[0].tolist() == [
+        "3 Des 2026 10.03.00",
+        "3 Des 2026 10.06.00",
+        "3,0",
+        "-",
+    ]
+    assert list(table["Mulai"].str[-8:-3])[1:4] == ["10.01", "10.07", "10.09"]
+    assert set(table["Lama (menit)"][1:]) == {"1,0"}
+
+
+def test_incidents_table_says_the_reason_in_plain_words():
+    set_language("id")
+    log = read_uptime(UPTIME / "tokolab_log.csv")
+    table = sections.incidents_table(uptimestats.intervals(log))
+    # Down 14:01:05 (timeout) and 14:02:05 (503) until up at 14:03:05:
+    # one outage of 2 minutes, reason of its first check.
+    assert len(table) == 1
+    assert table["Lama (menit)"].tolist() == ["2,0"]
+    assert table["Penyebab"].tolist() == [describe_reason("timeout")]
+    assert table["Penyebab"][0] != "timeout"
+
+
+def test_incidents_table_names_monitors_and_is_empty_without_outages():
+    set_language("en")
+    try:
+        log = read_uptime(UPTIME / "uptimerobot.csv")
+        table = sections.incidents_table(uptimestats.intervals(log))
+        _, spans = events_day()
+        up_only = spans[spans["state"] == "up"]
+        empty = sections.incidents_table(up_only)
+    finally:
+        set_language("id")
+    # One outage: Toko Kue Bu Sri, 07:15:02 PM to 07:15:20 PM, 18 s.
+    assert table.iloc[0].tolist() == [
+        "Toko Kue Bu Sri",
+        "3 Dec 2026 19.15.02",
+        "3 Dec 2026 19.15.20",
+        "0.3",
+        "Connection Timeout",
+    ]
+    assert empty.empty
+
+
+def test_daily_uptime_chart_has_a_point_per_day():
+    _, spans = events_day()
+    figure = sections.daily_uptime_chart(spans)
+    assert isinstance(figure, Figure)
+    (line,) = figure.axes[0].get_lines()
+    # One day, 99.979166... %.
+    assert line.get_ydata() == pytest.approx([100 * (1 - 18 / 86400)])
+    assert figure.axes[0].get_title() == "Uptime per hari"
+
+
+def test_daily_uptime_chart_is_none_when_nothing_was_watched():
+    _, spans = events_day()
+    assert sections.daily_uptime_chart(spans.iloc[0:0]) is None
+
+
+def test_response_time_chart_draws_median_and_p95():
+    set_language("en")
+    try:
+        log = read_uptime(UPTIME / "tokolab_log.csv")
+        figure = sections.response_time_chart(log.checks)
+    finally:
+        set_language("id")
+    median, p95 = figure.axes[0].get_lines()
+    # Up checks with a time: 231 and 240 ms. Median (231 + 240) / 2 =
+    # 235.5; p95 231 + 0.95 x 9 = 239.55.
+    assert median.get_ydata() == pytest.approx([235.5])
+    assert p95.get_ydata() == pytest.approx([239.55])
+    assert [line.get_label() for line in (median, p95)] == ["Median", "p95"]
+
+
+def test_response_time_chart_is_none_without_timed_checks():
+    # An event log has no checks; checks_utc.csv has no response times.
+    assert sections.response_time_chart(None) is None
+    log = read_uptime(UPTIME / "checks_utc.csv")
+    assert sections.response_time_chart(log.checks) is None
+
+
+def test_sla_section_table_for_one_day_with_18_seconds_down():
+    set_language("id")
+    _, spans = events_day()
+    table = sections.sla_section_table(uptimestats.uptime_summary(spans))
+    # Allowed per 30-day month, 43,200 minutes: 1 % = 432, 0.5 % = 216,
+    # 0.1 % = 43.2. 99.979 % reaches all three.
+    assert table.to_dict("list") == {
+        "Target uptime": ["99%", "99,5%", "99,9%"],
+        "Boleh mati per bulan (menit)": ["432,0", "216,0", "43,2"],
+        "Tercapai?": ["ya", "ya", "ya"],
+    }
+
+
+def test_sla_section_table_in_english_when_missed():
+    set_language("en")
+    try:
+        log = read_uptime(UPTIME / "checks.csv")
+        summary = uptimestats.uptime_summary(uptimestats.intervals(log))
+        table = sections.sla_section_table(summary)
+    finally:
+        set_language("id")
+    # Up 14:00-14:05 and 14:15-14:20, down 14:05-14:15: 50 %, none met.
+    assert table.to_dict("list") == {
+        "Uptime target": ["99%", "99.5%", "99.9%"],
+        "Downtime allowed per month (minutes)": ["432.0", "216.0", "43.2"],
+        "Met?": ["no", "no", "no"],
+    }

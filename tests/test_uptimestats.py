@@ -749,3 +749,21 @@ def test_time_adds_up_for_any_log(steps, answers, monitors):
         assert 0 < summary["coverage_pct"] <= 100 + 1e-9
     else:
         assert frame["monitor"].value_counts().max() == 1
+
+
+def test_response_times_by_day_without_a_timed_up_check_is_empty():
+    # Two checks: one down with a time, one up without: nothing to time.
+    table = checks(
+        [("2024-01-04 10:00", False, 900.0), ("2024-01-04 10:01", True)]
+    )
+
+    by_day = response_times_by_day(table)
+
+    assert by_day.empty
+    assert list(by_day.columns) == [
+        "monitor",
+        "day",
+        "median_ms",
+        "p95_ms",
+        "n",
+    ]

@@ -8,6 +8,7 @@ matplotlib figures that are not registered with pyplot, so a notebook shows
 each one exactly once.
 """
 
+from decimal import Decimal
 from pathlib import Path
 
 import numpy as np
@@ -17,6 +18,7 @@ from matplotlib.dates import num2date
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, PercentFormatter
 
+from tokolab import uptimestats
 from tokolab.classrecords import attendance_rate, quiz_summary
 from tokolab.dates import format_date, format_date_range
 from tokolab.errors import InputError
@@ -27,12 +29,21 @@ from tokolab.messages import (
     or_dash,
     text,
 )
+from tokolab.monitor import describe_reason
 from tokolab.rupiah import format_rupiah
 from tokolab.sample import SAMPLE_MARK
 from tokolab.searchconsole import read_search_console
+from tokolab.uptime import read_uptime
 
 # Short dates for table cells and chart axes: ``3 Okt 2023``.
 SHORT_DATE = "d MMM y"
+
+# A moment in an uptime table: ``3 Des 2026 18.44.02`` (WIB or the log's
+# own zone).
+MOMENT_TIME = "%H.%M.%S"
+
+# How many incidents the report lists, the longest first.
+INCIDENT_COUNT = 10
 
 # Search positions are grouped like this for the CTR curve: the first page's
 # ten places one by one, then the second page, then everything further. An
@@ -424,6 +435,263 @@ def ctr_by_position_chart(export):
     return figure
 
 
+def uptime_log(data):
+    """Read the uptime log kept in ``data/uptime``.
+
+    The folder holds one log: an UptimeRobot export, a checks or events
+    CSV, the kit's own monitor log, or an Uptime Kuma ``kuma.db``, which
+    may have its JSON backup beside it for the monitors' names.
+
+    Returns
+    -------
+    tokolab.uptime.UptimeLog or None
+        None when the folder is missing or empty.
+
+    Raises
+    ------
+    InputError
+        When the folder holds several logs, or the log cannot be read.
+    """
+    folder = Path(data) / "uptime"
+    entries = (
+        sorted(
+            p
+            for p in folder.iterdir()
+            if p.is_file() and not p.name.startswith(".")
+        )
+        if folder.is_dir()
+        else []
+    )
+    if not entries:
+        return None
+
+    # An Uptime Kuma database may come with its backup for the names.
+    suffixes = sorted(p.suffix.lower() for p in entries)
+    if suffixes == [".db", ".json"]:
+        db, backup = sorted(entries, key=lambda p: p.suffix.lower())
+        return read_uptime(db, backup=backup)
+
+    # Otherwise exactly one file, so the report says which log it shows.
+    if len(entries) > 1:
+        raise InputError(
+            "report.uptime_several",
+            path=str(folder),
+            found=", ".join(p.name for p in entries),
+        )
+    return read_uptime(entries[0])
+
+
+def uptime_totals_table(summary):
+    """The uptime score and what lies behind it, one measure per row.
+
+    Parameters
+    ----------
+    summary : dict
+        From :func:`tokolab.uptimestats.uptime_summary`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Period, uptime [percent, 3 decimals, of the observed time],
+        coverage [percent, 1 decimal, of the period], incidents [count],
+        downtime [minutes, 1 decimal] and mean time to repair [minutes,
+        1 decimal, ``-`` without incidents]. Uptime is ``-`` when the
+        monitor saw nothing.
+    """
+    uptime = summary["uptime_pct"]
+    coverage = summary["coverage_pct"]
+    period = "-"
+    if summary["start"] is not None and not pd.isna(summary["start"]):
+        start, end = summary["start"], summary["end"]
+        period = f"{_moment(start, '%H.%M')} - {_moment(end, '%H.%M')}"
+    values = {
+        label("period"): period,
+        label("uptime"): or_dash(_percent_of_100(uptime), format_percent, 3),
+        label("coverage"): or_dash(
+            _percent_of_100(coverage), format_percent, 1
+        ),
+        label("incidents"): format_number(summary["incidents"]),
+        label("downtime_minutes"): format_number(
+            summary["downtime_minutes"], 1
+        ),
+        label("mttr_minutes"): or_dash(
+            _number(summary["mttr_minutes"]), format_number, 1
+        ),
+    }
+    return pd.DataFrame(
+        {label("measure"): list(values), label("value"): list(values.values())}
+    )
+
+
+def incidents_table(table, count=INCIDENT_COUNT):
+    """The longest times the shop was down, the longest first.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        Intervals from :func:`tokolab.uptimestats.intervals`.
+    count : int
+        At most this many incidents are listed.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Start and end (date and time with seconds), duration [minutes,
+        1 decimal] and the reason in plain words (``-`` when the log gave
+        none); a monitor column first when the log has several monitors.
+        Equal durations keep the order of time. Empty without incidents.
+    """
+    found = uptimestats.incidents(table)
+    if found.empty:
+        return pd.DataFrame()
+
+    # The longest first; a stable sort keeps ties in the order of time.
+    longest = found.sort_values(
+        "duration_min", ascending=False, kind="stable"
+    ).head(count)
+    columns = {
+        label("start"): longest["start"].map(_moment),
+        label("end"): longest["end"].map(_moment),
+        label("duration_minutes"): longest["duration_min"].map(
+            lambda minutes: format_number(minutes, 1)
+        ),
+        label("reason"): longest["reason"].map(
+            lambda reason: describe_reason(reason) or "-"
+        ),
+    }
+    if table["monitor"].nunique() > 1:
+        columns = {label("monitor"): longest["monitor"], **columns}
+    return pd.DataFrame(columns).reset_index(drop=True)
+
+
+def daily_uptime_chart(table):
+    """Uptime per day (WIB), one line per monitor.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        Intervals from :func:`tokolab.uptimestats.intervals`.
+
+    Returns
+    -------
+    matplotlib.figure.Figure or None
+        One point per day with observed time; None when there is none.
+    """
+    days = uptimestats.uptime_by_period(table, "D").dropna(
+        subset=["uptime_pct"]
+    )
+    if days.empty:
+        return None
+
+    figure = Figure(figsize=(7, 3.5), layout="constrained")
+    axes = figure.subplots()
+    for monitor, rows in days.groupby("monitor", sort=True):
+        axes.plot(
+            rows["period"].dt.tz_localize(None),
+            rows["uptime_pct"],
+            marker="o",
+            label=monitor,
+        )
+    # Room above 100 % and below the worst day, so no point sits on the
+    # frame; three decimals like the table, since good days differ little.
+    low = days["uptime_pct"].min()
+    margin = max((100 - low) * 0.1, 0.01)
+    axes.set_ylim(max(low - margin, 0), 100 + margin)
+    axes.yaxis.set_major_formatter(
+        FuncFormatter(lambda value, _: format_percent(value / 100, 3))
+    )
+    axes.set_ylabel(label("uptime"))
+    axes.set_title(text("report.uptime_chart_title"))
+    if days["monitor"].nunique() > 1:
+        axes.legend(loc="lower left")
+    _date_axis(figure, axes, days["period"].dt.tz_localize(None).unique())
+    return figure
+
+
+def response_time_chart(checks):
+    """Median and 95th percentile response time per day (WIB).
+
+    Parameters
+    ----------
+    checks : pandas.DataFrame or None
+        The checks of an uptime log (``UptimeLog.checks``).
+
+    Returns
+    -------
+    matplotlib.figure.Figure or None
+        Solid line for the median, dashed for the 95th percentile, per
+        monitor; None for an event log or without up checks that were
+        timed.
+    """
+    if checks is None:
+        return None
+    timed = checks[checks["up"].astype(bool) & checks["response_ms"].notna()]
+    if timed.empty:
+        return None
+
+    days = uptimestats.response_times_by_day(timed)
+    several = days["monitor"].nunique() > 1
+    figure = Figure(figsize=(7, 3.5), layout="constrained")
+    axes = figure.subplots()
+    for colour, (monitor, rows) in enumerate(days.groupby("monitor")):
+        when = rows["day"].dt.tz_localize(None)
+        prefix = f"{monitor}: " if several else ""
+        axes.plot(
+            when,
+            rows["median_ms"],
+            color=f"C{colour}",
+            marker="o",
+            label=prefix + label("median"),
+        )
+        axes.plot(
+            when,
+            rows["p95_ms"],
+            color=f"C{colour}",
+            linestyle="--",
+            marker="o",
+            label=prefix + label("p95"),
+        )
+    axes.set_ylim(0, days["p95_ms"].max() * 1.15)
+    axes.set_ylabel(label("response_ms"))
+    axes.set_title(text("report.response_chart_title"))
+    axes.legend(loc="upper left")
+    _date_axis(figure, axes, days["day"].dt.tz_localize(None).unique())
+    return figure
+
+
+def sla_section_table(summary):
+    """The usual uptime promises (SLA): downtime allowed, met or not.
+
+    Parameters
+    ----------
+    summary : dict
+        From :func:`tokolab.uptimestats.uptime_summary`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per target (99 %, 99,5 %, 99,9 %): the target, downtime
+        allowed in a 30-day month [minutes, 1 decimal] and whether the
+        shop's uptime reaches it (``-`` when nothing was observed).
+    """
+    table = uptimestats.sla_table(summary)
+
+    def verdict(met):
+        if pd.isna(met):
+            return "-"
+        return label("sla_met" if met else "sla_missed")
+
+    return pd.DataFrame(
+        {
+            label("sla_target"): table["target_pct"].map(_target_percent),
+            label("allowed_downtime"): table["allowed_downtime_min"].map(
+                lambda minutes: format_number(minutes, 1)
+            ),
+            label("sla_result"): table["met"].map(verdict, na_action=None),
+        }
+    )
+
+
 def budget_table(budget, audit):
     """The budget as written, with each line's recomputed amount.
 
@@ -559,6 +827,35 @@ def schedule_table(syllabus):
 def _number(value):
     """A plain number, or None for pandas' missing values."""
     return None if pd.isna(value) else value
+
+
+def _moment(stamp, clock=MOMENT_TIME):
+    """A date and time with seconds: ``3 Des 2026 18.44.02``."""
+    return f"{_short_date(stamp.date())} {stamp.strftime(clock)}"
+
+
+def _percent_of_100(value):
+    """A percentage 0-100 as a fraction 0-1, None when missing."""
+    return None if value is None or pd.isna(value) else value / 100
+
+
+def _target_percent(target):
+    """An SLA target as written: ``99%``, ``99,5%``, ``99,9%``."""
+    decimals = max(0, -Decimal(str(target)).normalize().as_tuple().exponent)
+    return format_percent(target / 100, decimals)
+
+
+def _date_axis(figure, axes, days):
+    """Dates under a chart's axis the reader's way: ``3 Des 2026``.
+
+    Up to two weeks each day gets its own mark, so no date shows twice.
+    """
+    if len(days) <= 14:
+        axes.set_xticks(list(days))
+    axes.xaxis.set_major_formatter(
+        FuncFormatter(lambda day, _: _short_date(num2date(day).date()))
+    )
+    figure.autofmt_xdate()
 
 
 def _short_date(day):

@@ -440,6 +440,10 @@ def response_times_by_day(checks, timezone=TIMEZONE):
         same rules as :func:`response_times`.
     """
     timed = _timed_up_checks(checks)
+    columns = ["monitor", "day", "median_ms", "p95_ms", "n"]
+    if timed.empty:
+        return pd.DataFrame(columns=columns)
+
     codes, names = _monitor_codes(timed["monitor"])
     day = timed["time"].dt.tz_convert(timezone).dt.normalize()
     day_codes, days = pd.factorize(day, sort=True)
