@@ -28,6 +28,7 @@ SAMPLE_FILES = sorted(
         "searchconsole/Kueri.csv",
         "searchconsole/Negara.csv",
         "searchconsole/Perangkat.csv",
+        "uptime/pemantauan.csv",
     ]
 )
 

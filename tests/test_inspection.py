@@ -20,6 +20,8 @@ from tokolab.inspection import describe, inspect_path
 
 SAMPLE = ROOT / "data" / "contoh"
 SEARCH = SAMPLE / "searchconsole"
+UPTIME = ROOT / "tests" / "fixtures" / "uptime"
+SAMPLE_UPTIME = SAMPLE / "uptime" / "pemantauan.csv"
 CLASS = SAMPLE / "kelas"
 PROGRAM = ROOT / "data" / "program"
 
@@ -704,7 +706,11 @@ def test_a_data_folder_is_checked_part_by_part():
     assert [part["kind"] for part in inspection["parts"]] == [
         "class",
         "searchconsole",
+        "uptime",
     ]
+    assert inspection["parts"][2]["path"] == str(
+        SAMPLE / "uptime" / "pemantauan.csv"
+    )
     # 1,852 clicks, summed from Bagan.csv in the sample-data tests above.
     assert inspection["parts"][1]["totals"]["clicks"] == 1852
 
@@ -737,3 +743,176 @@ def test_a_broken_part_is_named_and_the_others_still_read(tmp_path):
     assert "P001" in broken["error"]
     assert journal["kind"] == "journal"
     assert inspection["problems"][0] == broken["error"]
+
+
+# Uptime logs ------------------------------------------------------------------
+
+
+def sample_uptime_facts():
+    """Rows, failed checks and runs of failures of the sample log, by hand."""
+    rows = read_rows(SAMPLE_UPTIME)
+    failed = [row["status"] != "200" for row in rows]
+    runs = sum(
+        1
+        for i, down in enumerate(failed)
+        if down and (i == 0 or not failed[i - 1])
+    )
+    return {"rows": len(rows), "failed": sum(failed), "runs": runs}
+
+
+def test_the_sample_uptime_log():
+    facts = sample_uptime_facts()
+    inspection = as_json(inspect_path(SAMPLE_UPTIME))
+
+    # 25,632 checks every 5 minutes, 16 of them failed in 5 runs.
+    assert facts == {"rows": 25_632, "failed": 16, "runs": 5}
+    assert inspection["kind"] == "uptime"
+    assert inspection["source"] == "checks"
+    # The last check (31 Dec 23:55) speaks for one interval, to 24:00.
+    assert inspection["start"] == "2023-10-03T00:00:00+07:00"
+    assert inspection["end"] == "2024-01-01T00:00:00+07:00"
+    # Each failed check is down until the next check: 16 x 5 = 80 min.
+    # Observed: 25,632 x 5 = 128,160 min; 1 - 80 / 128,160 = 0.9993758.
+    # Span: 90 days x 1,440 = 129,600 min; the day the monitor was off
+    # (1,440 min) is unknown: 128,160 / 129,600 = 0.9888889.
+    assert inspection["downtime_minutes"] == pytest.approx(80)
+    assert inspection["uptime_pct"] == pytest.approx(100 * (1 - 80 / 128_160))
+    assert inspection["coverage_pct"] == pytest.approx(100 * 128_160 / 129_600)
+    assert inspection["incidents"] == 5
+    assert inspection["problems"] == []
+
+
+def test_describe_the_sample_uptime_log():
+    lines = describe(inspect_path(SAMPLE_UPTIME)).splitlines()
+
+    # 99.93758 % -> 99,938%; 98.8889 % -> 98,9%.
+    assert lines == [
+        f"{SAMPLE_UPTIME}: catatan pemantauan situs (apakah situs bisa "
+        "dibuka).",
+        "Dari 3 Oktober 2023 pukul 00.00 sampai 1 Januari 2024 pukul 00.00. "
+        "Alat pemantau benar-benar mengecek situs selama 98,9% dari waktu "
+        "itu; sisanya tidak diketahui.",
+        "Situs bisa dibuka 99,938% dari waktu yang dicek. Situs mati 5 kali, "
+        "total 80 menit.",
+        "Tidak ada masalah yang ditemukan.",
+    ]
+
+    set_language("en")
+    lines = describe(inspect_path(SAMPLE_UPTIME)).splitlines()
+    assert lines[1] == (
+        "From 3 October 2023 at 00.00 to 1 January 2024 at 00.00. The "
+        "monitor actually checked the site for 98.9% of that time; the rest "
+        "is unknown."
+    )
+    assert lines[2] == (
+        "The site could be opened 99.938% of the time checked. It was down "
+        "5 times, 80 minutes in all."
+    )
+
+
+def test_an_events_log_ends_with_its_last_event():
+    inspection = as_json(inspect_path(UPTIME / "events.csv"))
+
+    # up 00:00:00, down 18:44:02, up 18:44:20; the last up is a moment:
+    # span 18 h 44 min 20 s = 67,460 s, 18 s down:
+    # 1 - 18 / 67,460 = 0.9997332 -> 99.973 %; 18 s = 0.3 min.
+    assert inspection["source"] == "events"
+    assert inspection["start"] == "2026-12-03T00:00:00+07:00"
+    assert inspection["end"] == "2026-12-03T18:44:20+07:00"
+    assert inspection["uptime_pct"] == pytest.approx(100 * (1 - 18 / 67_460))
+    assert inspection["coverage_pct"] == pytest.approx(100)
+    assert inspection["incidents"] == 1
+    assert inspection["downtime_minutes"] == pytest.approx(0.3)
+
+    lines = describe(inspection).splitlines()
+    assert lines[2] == (
+        "Situs bisa dibuka 99,973% dari waktu yang dicek. Situs mati 1 kali, "
+        "total 0,3 menit."
+    )
+
+
+def test_an_events_day_closed_at_midnight(tmp_path):
+    path = tmp_path / "kejadian.csv"
+    text = (UPTIME / "events.csv").read_text("utf-8")
+    path.write_text(text + "Toko Kue,2026-12-04 00:00:00,up,,\n", "utf-8")
+
+    inspection = inspect_path(path)
+
+    # The last up at 24:00 closes the day: 18 s down of 86,400 s,
+    # 1 - 18 / 86,400 = 0.9997917 -> 99.979 %.
+    assert inspection["uptime_pct"] == pytest.approx(100 * (1 - 18 / 86_400))
+    assert round(inspection["uptime_pct"], 3) == 99.979
+    assert inspection["end"] == "2026-12-04T00:00:00+07:00"
+
+
+def test_a_checks_log_that_also_looks_like_a_journal():
+    # Waktu and Keterangan are journal headers too; Status makes it a log.
+    inspection = as_json(inspect_path(UPTIME / "checks.csv"))
+
+    # Checks at 14:00 up, 14:05 down, 14:10 503, 14:15 200, 5 min apart;
+    # the last speaks for 5 min: span 14:00-14:20 = 20 min, down
+    # 14:05-14:15 = 10 min, 10 / 20 = 50 %.
+    assert inspection["kind"] == "uptime"
+    assert inspection["source"] == "checks"
+    assert inspection["end"] == "2026-12-03T14:20:00+07:00"
+    assert inspection["uptime_pct"] == pytest.approx(50)
+    assert inspection["coverage_pct"] == pytest.approx(100)
+    assert inspection["incidents"] == 1
+    assert inspection["downtime_minutes"] == pytest.approx(10)
+
+
+def test_the_kits_own_log_and_its_torn_last_line():
+    inspection = as_json(inspect_path(UPTIME / "tokolab_log.csv"))
+
+    # 14:00:05 up, 14:01:05 no answer, 14:02:05 503, 14:03:05 up, a
+    # minute apart: span 14:00:05-14:04:05 = 4 min, 2 min down: 50 %.
+    assert inspection["source"] == "tokolab"
+    assert inspection["uptime_pct"] == pytest.approx(50)
+    assert inspection["downtime_minutes"] == pytest.approx(2)
+    assert inspection["incidents"] == 1
+
+    torn = as_json(inspect_path(UPTIME / "tokolab_log_torn.csv"))
+    # Two whole lines, both up; the cut third line is a problem, row 4.
+    assert torn["uptime_pct"] == pytest.approx(100)
+    assert torn["incidents"] == 0
+    assert len(torn["problems"]) == 1
+    assert "baris 4" in torn["problems"][0]
+    assert "Situs tidak pernah tercatat mati." in describe(torn)
+
+
+@pytest.mark.parametrize(
+    ("name", "column", "found"),
+    [
+        ("checks_with_problems.csv", "Status", "lambat"),
+        ("events_with_problems.csv", "event", "lambat"),
+        ("tokolab_log_with_problems.csv", "up", "ya"),
+    ],
+)
+def test_a_broken_uptime_log_gives_the_readers_error(name, column, found):
+    with pytest.raises(InputError) as caught:
+        inspect_path(UPTIME / name)
+
+    # Row 3: the header is row 1, the broken check the second line below.
+    assert caught.value.key == "uptime.bad_cell"
+    assert caught.value.row == 3
+    assert caught.value.column == column
+    assert caught.value.found == found
+
+
+def test_a_journal_stays_a_journal():
+    inspection = inspect_path(PROGRAM / "jurnal.csv")
+
+    assert inspection["kind"] == "journal"
+
+
+def test_an_uptime_folder_must_hold_one_log(tmp_path):
+    (tmp_path / "uptime").mkdir()
+    shutil.copy(UPTIME / "checks.csv", tmp_path / "uptime" / "a.csv")
+    shutil.copy(UPTIME / "events.csv", tmp_path / "uptime" / "b.csv")
+
+    inspection = inspect_path(tmp_path)
+
+    assert inspection["parts"] == [
+        {"path": str(tmp_path / "uptime"), "error": inspection["problems"][0]}
+    ]
+    assert "a.csv, b.csv" in inspection["problems"][0]

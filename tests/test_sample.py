@@ -8,7 +8,7 @@ whatever that reader does.
 import csv
 import io
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 
@@ -27,6 +27,7 @@ from tokolab.sample import (
     sample_files,
     write_sample_data,
 )
+from tokolab.uptime import read_uptime
 
 COMMITTED = ROOT / "data" / "contoh"
 
@@ -42,6 +43,7 @@ EXPECTED_FILES = sorted(
         "searchconsole/Kueri.csv",
         "searchconsole/Negara.csv",
         "searchconsole/Perangkat.csv",
+        "uptime/pemantauan.csv",
     ]
 )
 
@@ -120,9 +122,13 @@ def test_sample_is_well_under_2_mb(generated):
     total = sum(len(content) for content in files_under(generated).values())
     committed = sum(len(content) for content in files_under(COMMITTED).values())
 
-    # Well under 2 MB: a tenth of it at most (about 20 kB today).
-    assert total < 200_000
-    assert committed < 200_000
+    # Well under 2 MB: half of it at most. The uptime log is most of it
+    # (25,632 rows of about 28 bytes, some 720 kB); the rest is 20 kB.
+    assert total < 1_000_000
+    assert committed < 1_000_000
+    assert len((generated / "uptime" / "pemantauan.csv").read_bytes()) < (
+        800_000
+    )
 
 
 def test_writing_again_into_the_sample_folder_is_allowed(tmp_path):
@@ -405,3 +411,98 @@ def test_post_quiz_is_generally_better(records):
         assert summary["n"] >= 40, session
         assert summary["post_mean"] > summary["pre_mean"], session
         assert summary["n_improved"] > summary["n"] / 2, session
+
+
+# --- uptime log ---------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def uptime_rows(generated):
+    """The uptime log's header and rows, with the csv module."""
+    path = generated / "uptime" / "pemantauan.csv"
+    rows = list(csv.reader(io.StringIO(path.read_text("utf-8"))))
+    return rows[0], rows[1:]
+
+
+def test_uptime_log_is_a_generic_checks_csv(generated, uptime_rows):
+    header, rows = uptime_rows
+    data = (generated / "uptime" / "pemantauan.csv").read_bytes()
+
+    assert header == ["waktu", "status", "respons_ms"]
+    assert b"\r" not in data
+    assert data.endswith(b"\n")
+    assert all(
+        re.fullmatch(r"2023-\d\d-\d\d \d\d:\d\d:00", row[0]) for row in rows
+    )
+    assert {row[1] for row in rows} == {"200", "503", "0"}
+
+
+def test_uptime_log_checks_every_5_minutes_but_one_day(uptime_rows):
+    _, rows = uptime_rows
+    times = [datetime.fromisoformat(row[0]) for row in rows]
+
+    # 90 days x 24 h x 12 checks = 25,920 slots; the monitor was off from
+    # 14 Nov 09:00 to 15 Nov 09:00, 24 x 12 = 288 slots: 25,632 rows.
+    assert len(rows) == 25_632
+    assert times[0] == datetime(2023, 10, 3, 0, 0)
+    assert times[-1] == datetime(2023, 12, 31, 23, 55)
+    steps = [
+        later - earlier
+        for earlier, later in zip(times[:-1], times[1:], strict=True)
+    ]
+    gaps = [
+        (times[i], times[i + 1])
+        for i, step in enumerate(steps)
+        if step != timedelta(minutes=5)
+    ]
+    # The one gap: the last check before it and the first after it.
+    assert gaps == [
+        (datetime(2023, 11, 14, 8, 55), datetime(2023, 11, 15, 9, 0))
+    ]
+
+
+def test_uptime_log_has_a_few_outages(uptime_rows):
+    _, rows = uptime_rows
+    down = [row for row in rows if row[1] != "200"]
+
+    # 3 + 2 + 6 + 1 + 4 = 16 failed checks in 5 runs; no answer (status 0)
+    # in runs of 2, 1 and 4 = 7 checks, 503 in runs of 3 and 6 = 9.
+    assert len(down) == 16
+    assert sum(row[1] == "0" for row in down) == 7
+    assert sum(row[1] == "503" for row in down) == 9
+    starts = [
+        rows[i][0]
+        for i in range(len(rows))
+        if rows[i][1] != "200" and (i == 0 or rows[i - 1][1] == "200")
+    ]
+    assert starts == [
+        "2023-10-17 02:10:00",
+        "2023-11-02 13:35:00",
+        "2023-11-28 20:00:00",
+        "2023-12-08 04:15:00",
+        "2023-12-23 19:40:00",
+    ]
+
+
+def test_no_answer_has_no_response_time_and_others_have_one(uptime_rows):
+    _, rows = uptime_rows
+
+    assert all(row[2] == "" for row in rows if row[1] == "0")
+    answered = [int(row[2]) for row in rows if row[1] != "0"]
+    assert len(answered) == 25_632 - 7
+    # An error page comes back in 40-160 ms; a page in some hundreds.
+    assert all(40 <= int(r[2]) <= 160 for r in rows if r[1] == "503")
+    ok = sorted(int(r[2]) for r in rows if r[1] == "200")
+    assert 250 < ok[len(ok) // 2] < 450
+
+
+def test_the_uptime_reader_reads_status_0_as_down(generated):
+    log = read_uptime(generated / "uptime" / "pemantauan.csv")
+    checks = log.checks
+
+    # 25,632 rows; the 16 failed checks, the 7 unanswered among them.
+    assert log.format == "checks"
+    assert len(checks) == 25_632
+    assert (~checks["up"]).sum() == 16
+    assert (~checks.loc[checks["status"] == "0", "up"]).sum() == 7
+    assert str(checks["time"].iloc[0]) == "2023-10-03 00:00:00+07:00"

@@ -1,5 +1,6 @@
 """Tests of the uptime log readers (tokolab.uptime)."""
 
+import csv
 import hashlib
 import json
 import math
@@ -10,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import ROOT
 from tokolab import InputError, set_language
 from tokolab.uptime import (
     CHECK_COLUMNS,
@@ -629,3 +631,16 @@ def test_backup_json_types(tmp_path):
     path = tmp_path / "backup.json"
     path.write_text(json.dumps({"monitorList": [1, {"id": "1"}, None]}))
     assert read_uptime(db, backup=path).monitors == ["Oleh-oleh", "Toko Kue"]
+
+
+def test_the_sample_log_keeps_its_response_times():
+    # Counted with the csv module: every row with a respons_ms cell.
+    path = ROOT / "data" / "contoh" / "uptime" / "pemantauan.csv"
+    with open(path, encoding="utf-8") as stream:
+        rows = list(csv.DictReader(stream))
+    timed = [float(row["respons_ms"]) for row in rows if row["respons_ms"]]
+
+    log = read_uptime(path)
+
+    assert log.checks["response_ms"].notna().sum() == len(timed)
+    assert log.checks["response_ms"].sum() == pytest.approx(sum(timed))

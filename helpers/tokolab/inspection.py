@@ -18,13 +18,21 @@ journal        ``entries``, ``first``, ``last`` (ISO dates, the earliest
                and latest date written, a backwards range included),
                ``flagged`` (the dates as written of entries with a
                problem, each once)
+uptime         ``source`` (the log's format: ``checks``, ``events``,
+               ``tokolab``, ``uptimerobot``, ``uptimekuma``), ``monitors``,
+               ``start``, ``end`` (ISO times with offset, the stretch the
+               log covers), ``uptime_pct`` [percent 0-100, of the observed
+               time], ``coverage_pct`` [percent 0-100, observed time of
+               the stretch], ``incidents`` [count], ``downtime_minutes``
+               [minutes]
 class          ``participants``, ``sessions`` (per session: ``present``,
                ``enrolled``, ``attendance_rate``, quiz ``pairs``,
                ``pre_mean``, ``post_mean``)
 folder         ``parts``: one inspection for each of ``kelas/``,
-               ``searchconsole/``, ``anggaran.csv`` and ``jurnal.csv``
-               found in a data or programme folder, or ``path`` and
-               ``error`` for a part that cannot be read
+               ``searchconsole/``, ``uptime/`` (a folder holding one log),
+               ``anggaran.csv`` and ``jurnal.csv`` found in a data or
+               programme folder, or ``path`` and ``error`` for a part that
+               cannot be read
 ============== ============================================================
 
 ``problems`` lists every finding as a sentence in the language in use.
@@ -33,8 +41,12 @@ folder         ``parts``: one inspection for each of ``kelas/``,
 A file is recognised by trying each reader in turn: a reader that does not
 know the file's headers says so with one of the keys in
 :data:`NOT_THIS_KIND`, and the next one is tried. An error of any other
-kind means the file was recognised but is broken, and it is raised as it is.
-A workbook (``.xlsx``, ``.xls``) is a budget or a journal, never a Search
+kind means the file was recognised but is broken, and it is raised as it is,
+unless the uptime reader knows the headers too (a checks log headed
+``Waktu, Status, Keterangan`` also fits the journal): then its answer wins.
+An SQLite file is an Uptime Kuma database and goes to the uptime reader
+straight away; a CSV that no other reader knows is tried as an uptime log
+last. A workbook (``.xlsx``, ``.xls``) is a budget or a journal, never a Search
 Console export, so an old ``.xls`` gets the budget's advice to save it as
 ``.xlsx`` or CSV.
 
@@ -49,7 +61,7 @@ filters, is described as such and its missing tables are a problem.
 
 import logging
 import math
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from tokolab.budget import audit_budget, read_budget
@@ -67,11 +79,22 @@ from tokolab.journal import journal_findings, read_journal
 from tokolab.messages import format_number, format_percent, or_dash, text
 from tokolab.rupiah import format_rupiah
 from tokolab.searchconsole import read_search_console
+from tokolab.uptime import SQLITE_MAGIC, read_uptime
+from tokolab.uptimestats import intervals, uptime_summary
 
 logger = logging.getLogger(__name__)
 
 # What a data folder (data/contoh) or a programme folder (data/program) holds.
-FOLDER_PARTS = ("kelas", "searchconsole", "anggaran.csv", "jurnal.csv")
+FOLDER_PARTS = (
+    "kelas",
+    "searchconsole",
+    "uptime",
+    "anggaran.csv",
+    "jurnal.csv",
+)
+
+# The part of a data folder that holds one uptime log.
+UPTIME_PART = "uptime"
 
 CLASS_FILES = (PARTICIPANTS_FILE, ATTENDANCE_FILE, SCORES_FILE)
 
@@ -84,6 +107,7 @@ NOT_THIS_KIND = {
     "searchconsole.unknown_headers",
     "budget.no_header",
     "common.missing_columns",
+    "uptime.unknown_headers",
 }
 
 
@@ -146,6 +170,54 @@ def inspect_journal(path):
     }
 
 
+def inspect_uptime(path):
+    """Uptime, coverage and incidents of a monitor log, over all of it.
+
+    Notes
+    -----
+    With several monitors in one log the times add up over monitors, as in
+    :func:`tokolab.uptimestats.uptime_summary`. A log without a single
+    observed moment has no uptime (None), which is a problem.
+    """
+    log = read_uptime(path)
+    summary = uptime_summary(intervals(log))
+
+    # The reader's notes (rows left out on purpose) are worth a look; a
+    # log that saw nothing says nothing about the site.
+    problems = list(log.notes)
+    uptime_pct = _plain(summary["uptime_pct"])
+    if uptime_pct is None:
+        problems.append(text("check.uptime_nothing_observed"))
+    return {
+        "kind": "uptime",
+        "source": log.format,
+        "monitors": list(log.monitors),
+        "start": summary["start"].isoformat(),
+        "end": summary["end"].isoformat(),
+        "uptime_pct": uptime_pct,
+        "coverage_pct": _plain(summary["coverage_pct"]),
+        "incidents": int(summary["incidents"]),
+        "downtime_minutes": _plain(summary["downtime_minutes"]),
+        "problems": problems,
+    }
+
+
+def _uptime_log_in(folder):
+    """The one file in a data folder's ``uptime/`` part."""
+    logs = sorted(
+        entry
+        for entry in folder.iterdir()
+        if entry.is_file() and not entry.name.startswith(".")
+    )
+    if len(logs) != 1:
+        raise InputError(
+            "check.uptime_folder_not_one_log",
+            path=str(folder),
+            found=", ".join(entry.name for entry in logs) or "-",
+        )
+    return logs[0]
+
+
 def inspect_class(folder):
     """Attendance and quiz pairs per session of a class-records folder."""
     records = read_class_records(folder)
@@ -188,6 +260,9 @@ def inspect_data_folder(folder):
         if not part.exists():
             continue
         try:
+            # The uptime part is a folder holding one log, read as a log.
+            if name == UPTIME_PART and part.is_dir():
+                part = _uptime_log_in(part)
             inspection = inspect_path(part)
         except InputError as error:
             parts.append({"path": str(part), "error": str(error)})
@@ -205,7 +280,8 @@ def inspect_path(path):
     ----------
     path : str or Path
         A Search Console zip, folder or CSV; a budget CSV or XLSX; a journal
-        CSV; or a class-records folder (or one of its files).
+        CSV; an uptime log (CSV or Uptime Kuma database); a class-records
+        folder (or one of its files); or a data folder.
 
     Returns
     -------
@@ -236,10 +312,17 @@ def inspect_path(path):
         return {"path": str(path), **_inspect_folder(path)}
     if path.suffix.lower() == ".zip":
         return {"path": str(path), **inspect_search_console(path)}
+    if _starts_with(path, SQLITE_MAGIC):
+        return {"path": str(path), **inspect_uptime(path)}
 
     # A spreadsheet or CSV: each reader in turn, until one knows it. The
     # readers that do not know it say which headers they found.
-    readers = [inspect_search_console, inspect_budget, inspect_journal]
+    readers = [
+        inspect_search_console,
+        inspect_budget,
+        inspect_journal,
+        inspect_uptime,
+    ]
     if path.suffix.lower() in WORKBOOK_SUFFIXES:
         readers = [inspect_budget, inspect_journal]
     headers = "-"
@@ -248,11 +331,37 @@ def inspect_path(path):
             return {"path": str(path), **reader(path)}
         except InputError as error:
             if error.key not in NOT_THIS_KIND:
-                raise
+                return _uptime_or_raise(path, reader, error)
             headers = error.fields.get("found", headers)
             logger.info("%s is not read by %s", path, reader.__name__)
 
     raise InputError("check.unknown_kind", path=str(path), found=headers)
+
+
+def _uptime_or_raise(path, reader, error):
+    """A CSV an earlier reader took for its own but found broken.
+
+    A checks log headed ``Waktu, Status, Keterangan`` also looks like a
+    journal (``Waktu``, ``Keterangan``). When the uptime reader knows the
+    headers too, its answer wins: a time and a status column fit it more
+    closely. Otherwise the first reader's error stands.
+    """
+    if reader is inspect_uptime or path.suffix.lower() in WORKBOOK_SUFFIXES:
+        raise error
+    try:
+        inspection = inspect_uptime(path)
+    except InputError as uptime_error:
+        if uptime_error.key in NOT_THIS_KIND:
+            raise error from None
+        raise
+    logger.info("%s is read by inspect_uptime after %s", path, reader.__name__)
+    return {"path": str(path), **inspection}
+
+
+def _starts_with(path, magic):
+    """True when the file's first bytes are ``magic`` (an SQLite file)."""
+    with path.open("rb") as file:
+        return file.read(len(magic)) == magic
 
 
 def _holds_class_files(folder):
@@ -380,6 +489,33 @@ def _describe_journal(inspection):
     ]
 
 
+def _describe_uptime(inspection):
+    """The stretch covered, then uptime, coverage and the outages."""
+    minutes = inspection["downtime_minutes"]
+    if inspection["incidents"]:
+        outages = text(
+            "check.uptime_incidents",
+            incidents=inspection["incidents"],
+            minutes=or_dash(minutes, _minutes),
+        )
+    else:
+        outages = text("check.uptime_no_incidents")
+    return [
+        text(
+            "check.uptime_period",
+            start=_written_time(inspection["start"]),
+            end=_written_time(inspection["end"]),
+            coverage=or_dash(inspection["coverage_pct"], _percent),
+        ),
+        text(
+            "check.uptime_score",
+            uptime=or_dash(inspection["uptime_pct"], _percent, 3),
+        )
+        + " "
+        + outages,
+    ]
+
+
 def _describe_class(inspection):
     """The number of participants, then attendance session by session."""
     lines = [text("check.class_count", participants=inspection["participants"])]
@@ -403,6 +539,7 @@ _DESCRIBE_CONTENTS = {
     "budget": _describe_budget,
     "journal": _describe_journal,
     "class": _describe_class,
+    "uptime": _describe_uptime,
 }
 
 
@@ -440,3 +577,23 @@ def _table_name(name):
 def _written_date(iso):
     """An ISO date written out in the language in use: ``3 Oktober 2023``."""
     return format_date(date.fromisoformat(iso), weekday=False)
+
+
+def _percent(value, decimals=1):
+    """A percentage 0-100 written like ``99,938%``."""
+    return format_percent(value / 100, decimals)
+
+
+def _minutes(value):
+    """Minutes, with one decimal only when not whole: ``80``, ``0,3``."""
+    return format_number(value, 0 if float(value).is_integer() else 1)
+
+
+def _written_time(iso):
+    """An ISO time written out: ``3 Oktober 2023 00.00``."""
+    moment = datetime.fromisoformat(iso)
+    return text(
+        "check.uptime_time",
+        date=format_date(moment.date(), weekday=False),
+        time=f"{moment:%H.%M}",
+    )

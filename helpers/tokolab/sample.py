@@ -10,6 +10,9 @@ and reports run on when a tutor has no files of their own:
   ``Negara.csv``, ``Perangkat.csv`` and ``Filter.csv``;
 - ``kelas/``: class records of 75 made-up participants (P001-P075, of whom
   8 are managers) in the format of :mod:`tokolab.classrecords`;
+- ``uptime/pemantauan.csv``: a generic checks log of the same shop's site
+  (:mod:`tokolab.uptime`), one check every 5 minutes over the same 90 days,
+  with a few outages and one day when the monitor itself was off;
 - ``README.md``: says, in Indonesian and English, that all of it is
   synthetic.
 
@@ -30,7 +33,12 @@ seed gives the same bytes on every run. How the numbers are made:
   clicks among them without replacement, so clicks never exceed
   impressions and each table adds up to the chart's totals;
 - each participant has an attendance habit and a skill; quizzes have 20
-  questions (5 points each) and the post quiz is usually better.
+  questions (5 points each) and the post quiz is usually better;
+- the site answers each check with HTTP 200 in a log-normal time (slower
+  in the evening and in the year-end holidays), except during the fixed
+  outages of :data:`OUTAGES` (HTTP 503 after a short wait, or no answer,
+  written as status ``0`` with no response time) and the stretch
+  :data:`MONITOR_OFF`, which has no rows at all.
 
 The files copy what Google's exports look like: UTF-8 without BOM, LF line
 ends, no newline after the last row, CTR written ``0.93%``, positions with at
@@ -41,7 +49,7 @@ import csv
 import io
 import logging
 import os
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import numpy as np
@@ -63,6 +71,25 @@ SAMPLE_MARK = "<!-- tokolab:sample-data -->"
 
 SEARCH_CONSOLE_FOLDER = "searchconsole"
 CLASS_FOLDER = "kelas"
+UPTIME_FOLDER = "uptime"
+UPTIME_FILE = "pemantauan.csv"
+
+# The monitor checks the site every 5 minutes.
+CHECK_EVERY = timedelta(minutes=5)
+
+# Outages: (first failed check, WIB; failed checks in a row; status
+# written, "503" for an error page, "0" for no answer at all).
+OUTAGES = (
+    (datetime(2023, 10, 17, 2, 10), 3, "503"),
+    (datetime(2023, 11, 2, 13, 35), 2, "0"),
+    (datetime(2023, 11, 28, 20, 0), 6, "503"),
+    (datetime(2023, 12, 8, 4, 15), 1, "0"),
+    (datetime(2023, 12, 23, 19, 40), 4, "0"),
+)
+
+# The monitor itself was off (a laptop shut down): no checks from the
+# first moment up to, not including, the second.
+MONITOR_OFF = (datetime(2023, 11, 14, 9, 0), datetime(2023, 11, 15, 9, 0))
 
 # Query groups: (mean daily impressions range, mean position range,
 # click-through multiplier).
@@ -614,6 +641,56 @@ def _quiz_points(rng, logit):
     return right * (100 // QUIZ_QUESTIONS)
 
 
+def uptime_files(rng):
+    """Make the sample shop's uptime log: a generic checks CSV.
+
+    Parameters
+    ----------
+    rng : numpy.random.Generator
+
+    Returns
+    -------
+    dict of str to str
+        ``pemantauan.csv`` to its text: header ``waktu,status,respons_ms``,
+        one row per check, naive WIB times (``2023-10-03 00:00:00``), the
+        HTTP status code (``0``: no answer) and whole milliseconds (empty
+        without an answer), LF line ends.
+    """
+    first = datetime.combine(
+        LAST_DAY - timedelta(days=DAYS - 1), datetime.min.time()
+    )
+    slots = DAYS * 24 * 60 // 5
+    times = [first + i * CHECK_EVERY for i in range(slots)]
+
+    # Response times: log-normal around 320 ms, slower in the evening
+    # (19:00-22:59) and in the year-end holidays, when the shop is busy.
+    evening = np.array([19 <= t.hour < 23 for t in times])
+    holidays = np.array([t.date() >= date(2023, 12, 15) for t in times])
+    median_ms = (
+        320.0 * np.where(evening, 1.4, 1.0) * np.where(holidays, 1.2, 1.0)
+    )
+    response = np.rint(rng.lognormal(np.log(median_ms), 0.25)).astype(int)
+
+    # An error page comes back quickly; no answer has no response time.
+    failed = {}
+    for start, checks, status in OUTAGES:
+        for i in range(checks):
+            failed[start + i * CHECK_EVERY] = status
+    error_ms = np.rint(rng.uniform(40, 160, len(failed))).astype(int)
+    error_ms = dict(zip(sorted(failed), error_ms, strict=True))
+
+    # One row per check, except while the monitor was off.
+    rows = []
+    off_from, off_until = MONITOR_OFF
+    for time, ms in zip(times, response, strict=True):
+        if off_from <= time < off_until:
+            continue
+        status = failed.get(time, "200")
+        written_ms = {"200": ms, "503": error_ms.get(time), "0": ""}[status]
+        rows.append(f"{time:%Y-%m-%d %H:%M:%S},{status},{written_ms}")
+    return {UPTIME_FILE: "waktu,status,respons_ms\n" + "\n".join(rows) + "\n"}
+
+
 def readme_text(seed):
     """The README that labels the folder as synthetic, in both languages."""
     lines = [SAMPLE_MARK]
@@ -637,6 +714,12 @@ def readme_text(seed):
                 participants=PARTICIPANTS,
                 managers=MANAGERS,
             ),
+            text(
+                "sample.readme_uptime",
+                language=language,
+                file=f"{UPTIME_FOLDER}/{UPTIME_FILE}",
+                site=SITE + "/",
+            ),
             "",
             text("sample.readme_schemas", language=language),
             "",
@@ -658,7 +741,8 @@ def sample_files(seed=2024):
         file's bytes.
     """
     # One independent stream per part, so changing one leaves the other.
-    search_seed, class_seed = np.random.SeedSequence(seed).spawn(2)
+    # Children 0 and 1 are the same whatever the number spawned.
+    search_seed, class_seed, uptime_seed = np.random.SeedSequence(seed).spawn(3)
     files = {
         f"{SEARCH_CONSOLE_FOLDER}/{name}": content
         for name, content in search_console_files(
@@ -670,6 +754,14 @@ def sample_files(seed=2024):
             f"{CLASS_FOLDER}/{name}": content
             for name, content in class_record_files(
                 np.random.default_rng(class_seed)
+            ).items()
+        }
+    )
+    files.update(
+        {
+            f"{UPTIME_FOLDER}/{name}": content
+            for name, content in uptime_files(
+                np.random.default_rng(uptime_seed)
             ).items()
         }
     )

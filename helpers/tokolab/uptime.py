@@ -189,6 +189,8 @@ CHECK_ALIASES = {
         "waktu respons",
         "waktu respons ms",
         "waktu respons (ms)",
+        "respons",
+        "respons ms",
         "respons (ms)",
     ),
     "monitor": (
