@@ -5,6 +5,7 @@ import hashlib
 import json
 import math
 import sqlite3
+from zoneinfo import ZoneInfo
 
 import pandas as pd
 import pytest
@@ -12,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
-from tokolab import InputError, set_language
+from tokolab import InputError, set_language, uptime
 from tokolab.uptime import (
     CHECK_COLUMNS,
     EVENT_COLUMNS,
@@ -23,6 +24,8 @@ from tokolab.uptime import (
     read_uptime,
     read_uptime_kuma,
 )
+
+ZONE = ZoneInfo("Asia/Jakarta")
 
 
 def wib(written):
@@ -175,6 +178,75 @@ def test_tokolab_log_header_only(tmp_path):
     assert log.monitors == []
 
 
+def careful_reading(monkeypatch, path):
+    """The kit's log read without its fast path."""
+    with monkeypatch.context() as patched:
+        patched.setattr(uptime, "_tokolab_log_fast", lambda *_: None)
+        return read_uptime(path)
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # One monitor, in time order, as the monitor writes it.
+        [
+            "2026-12-03T14:00:05+07:00,https://kue.example,200,1,231,",
+            "2026-12-03T14:01:05+07:00,https://kue.example,,0,,timeout",
+        ],
+        # Two monitors interleaved, one line written in UTC, spaces
+        # around a URL: sorted by monitor then time, times in WIB.
+        [
+            "2026-12-03T14:00:05+07:00,https://b.example,200,1,100,",
+            "2026-12-03T07:00:00+00:00, https://a.example ,503,0,90,"
+            "http_status",
+            "2026-12-03T13:59:00+07:00,https://a.example,200,1,80,",
+        ],
+        # A blank line in the middle.
+        [
+            "2026-12-03T14:00:05+07:00,https://kue.example,200,1,231,",
+            "",
+            "2026-12-03T14:01:05+07:00,https://kue.example,200,1,0,",
+        ],
+    ],
+)
+def test_tokolab_log_fast_path_reads_as_the_careful_path(
+    tmp_path, monkeypatch, lines
+):
+    path = tmp_path / "log.csv"
+    header = "time,url,status,up,response_ms,reason"
+    path.write_text("\n".join([header, *lines]) + "\n", encoding="utf-8")
+    assert uptime._tokolab_log_fast(path.read_bytes(), path, ZONE) is not None
+
+    fast = read_uptime(path)
+    careful = careful_reading(monkeypatch, path)
+    pd.testing.assert_frame_equal(fast.checks, careful.checks)
+    assert fast.monitors == careful.monitors
+
+
+def test_tokolab_log_fast_path_sorts_two_monitors(tmp_path):
+    path = tmp_path / "log.csv"
+    path.write_text(
+        "time,url,status,up,response_ms,reason\n"
+        "2026-12-03T14:00:05+07:00,https://b.example,200,1,100,\n"
+        "2026-12-03T07:00:00+00:00, https://a.example ,503,0,90,http_status\n"
+        "2026-12-03T13:59:00+07:00,https://a.example,200,1,80,\n",
+        encoding="utf-8",
+    )
+    log = read_uptime(path)
+    assert log.monitors == ["https://a.example", "https://b.example"]
+    assert log.checks["monitor"].tolist() == [
+        "https://a.example",
+        "https://a.example",
+        "https://b.example",
+    ]
+    # 13:59 WIB comes before 07:00 UTC = 14:00 WIB.
+    assert log.checks["time"].tolist() == [
+        wib("2026-12-03 13:59"),
+        wib("2026-12-03 14:00"),
+        wib("2026-12-03 14:00:05"),
+    ]
+
+
 def test_raw_input_not_modified(fixtures):
     path = fixtures / "uptime" / "tokolab_log_torn.csv"
     before = path.read_bytes()
@@ -282,7 +354,8 @@ def test_generic_checks_indonesian(fixtures):
     assert checks["status"].tolist() == ["naik", "turun", "503", "200"]
     ms = checks["response_ms"].tolist()
     assert ms[0] == 120.5 and math.isnan(ms[1]) and ms[2:] == [900.0, 130.0]
-    assert checks["reason"].tolist() == ["", "server mati", "", ""]
+    # 503 with no reason written: the HTTP code is the reason.
+    assert checks["reason"].tolist() == ["", "server mati", "http_status", ""]
 
 
 def test_generic_checks_with_problems(fixtures):
