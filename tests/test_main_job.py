@@ -10,6 +10,7 @@ import hashlib
 import html
 import re
 import shutil
+from datetime import datetime, timedelta
 
 import pytest
 
@@ -165,6 +166,55 @@ def test_session_3_shows_search_console_totals_from_the_chart(sample_reports):
     assert "Search Console" not in page_text(sample_reports / "sesi-1.html")
 
 
+def uptime_by_hand(path):
+    """Uptime [%], coverage [%] and outages of a checks log, by hand.
+
+    Each check speaks for the time until the next one when that comes
+    within 3 check intervals (5 minutes here), else for one interval and
+    the rest is unknown; the last check speaks for one interval. Up is an
+    HTTP code from 200 to 399.
+    """
+    with open(path, encoding="utf-8") as f:
+        rows = sorted(
+            (datetime.fromisoformat(row["waktu"]), row["status"])
+            for row in csv.DictReader(f)
+        )
+    every = timedelta(minutes=5)
+    up = down = timedelta(0)
+    outages, was_up = 0, True
+    for (time, status), following in zip(rows, rows[1:] + [None], strict=True):
+        gap = every if following is None else following[0] - time
+        held = gap if gap <= 3 * every else every
+        is_up = 200 <= int(status) < 400
+        if is_up:
+            up += held
+        else:
+            down += held
+            # A new outage starts at a down check after an up one.
+            outages += was_up
+        # A gap too long breaks the run: the next down is a new outage.
+        was_up = is_up or held < gap
+    observed = up + down
+    span = rows[-1][0] + every - rows[0][0]
+    return 100 * up / observed, 100 * observed / span, outages
+
+
+def test_session_4_shows_uptime_counted_by_hand(sample_reports):
+    log = DATA / "contoh" / "uptime" / "pemantauan.csv"
+    uptime, coverage, outages = uptime_by_hand(log)
+
+    rows = table_rows(sample_reports / "sesi-4.html")
+    values = {row[0]: row[1] for row in rows if len(row) == 2}
+    # Written the Indonesian way: 99,123% and 98,9%.
+    written = f"{uptime:.3f}".replace(".", ",") + "%"
+    assert values["Uptime"] == written
+    assert (
+        values["Cakupan pemantauan"]
+        == f"{coverage:.1f}".replace(".", ",") + "%"
+    )
+    assert values["Jumlah gangguan"] == str(outages)
+
+
 def test_another_data_folder_in_english(tmp_path, monkeypatch):
     # A tutor's folder with the same layout but no Search Console export,
     # named relative to where the tutor runs the command.
@@ -184,3 +234,6 @@ def test_another_data_folder_in_english(tmp_path, monkeypatch):
     assert f"There is no Search Console export in {data}" in page
     # The message names the folder the export belongs in.
     assert f"export in {data / 'searchconsole'}. Put one downloaded" in page
+    # Nor a monitor log: session 4 says where one belongs.
+    page = page_text(output / "sesi-4.html")
+    assert f"There is no monitoring log in {data / 'uptime'}." in page
