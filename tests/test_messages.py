@@ -7,6 +7,7 @@ import pytest
 from tokolab import InputError, set_language, text
 from tokolab.messages import (
     LANGUAGES,
+    LaterText,
     format_number,
     format_percent,
     load_catalog,
@@ -71,3 +72,20 @@ def test_a_missing_value_is_written_as_a_dash():
     # 3 of 4 is 0.75: 75,00 % with two decimals.
     assert or_dash(3 / 4, format_percent, 2) == "75,00%"
     assert or_dash(0, format_number) == "0"
+
+
+def test_a_sentence_inside_an_error_follows_the_language_when_shown():
+    # Raised in Indonesian, shown in English: the inner sentence too.
+    error = InputError(
+        "common.missing_columns",
+        path="a.csv",
+        expected=LaterText("common.file_empty", path="b.csv"),
+        found="x",
+    )
+    assert "Berkas b.csv kosong" in str(error)
+
+    set_language("en")
+    assert str(error) == (
+        "File a.csv has no column File b.csv is empty. Expected a header "
+        "row and data.. Columns found: x."
+    )

@@ -98,6 +98,37 @@ def text(key, language=None, **fields):
     return sentence.format(**fields)
 
 
+class LaterText:
+    """A catalog sentence written each time it is shown, in that moment's
+    language.
+
+    An error fills its fields into its sentence when it is shown, not when
+    it is raised. A field that is itself a sentence (what was expected,
+    where in the file) is given as a ``LaterText`` so that it, too,
+    follows a language chosen after the error was raised.
+
+    Parameters
+    ----------
+    key : str
+        Catalog key, as for :func:`text`.
+    **fields
+        Values for the sentence's placeholders.
+    """
+
+    def __init__(self, key, **fields):
+        self.key = key
+        self.fields = fields
+
+    def __str__(self):
+        return text(self.key, **self.fields)
+
+    def __repr__(self):
+        return str(self)
+
+    def __format__(self, spec):
+        return format(str(self), spec)
+
+
 def format_number(value, decimals=0, language=None):
     """Write a number the reader's way: ``12.345,6`` in Indonesian.
 
