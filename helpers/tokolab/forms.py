@@ -1,0 +1,266 @@
+"""Answer forms for participants who do not write code (ipywidgets).
+
+A form is an answer field (a dropdown, slider, text area, file upload or
+radio buttons), three buttons and a place for the result::
+
+    form = answer_form(soal_3, dropdown(["Senin", "Rabu", "Jumat"]))
+    form                      # the cell's result: the form itself
+
+- **Periksa** (check) calls the question's own
+  :meth:`~tokolab.exercises.Question.check` with the field's value, the
+  same call a test or a code cell makes, and shows its feedback.
+- **Petunjuk** (hint) shows the next hint, **Lihat jawaban** (show
+  solution) the answer.
+
+The buttons only call :meth:`AnswerForm.check`, :meth:`AnswerForm.hint`
+and :meth:`AnswerForm.solution`, which return what they show, so a form
+works and is tested without a browser: set ``form.widget.value``, call
+``form.check_button.click()``, then read ``form.feedback`` or
+``form.output.outputs``.
+
+The builders give fields that start empty where they can (nothing chosen,
+nothing written, no file), so a form checked before it is filled says
+"Belum dijawab" rather than judging a default.
+"""
+
+import logging
+
+import ipywidgets as widgets
+
+from tokolab.exercises import UploadedFile, sentence_html
+from tokolab.messages import text
+
+logger = logging.getLogger(__name__)
+
+
+class AnswerForm(widgets.VBox):
+    """An answer field with the buttons Periksa, Petunjuk, Lihat jawaban.
+
+    Parameters
+    ----------
+    question : tokolab.exercises.Question
+    widget : ipywidgets.ValueWidget
+        The answer field.
+    label : str, optional
+        Shown above the field; default the question's prompt, else its
+        variable.
+    read : callable, optional
+        Turns the field into the answer; default its ``value``, or
+        :func:`uploaded_file` for a file upload.
+
+    Attributes
+    ----------
+    feedback : Feedback or None
+        The result of the last check.
+    output : ipywidgets.Output
+        Shows the last feedback, hint or solution.
+    """
+
+    def __init__(self, question, widget, label=None, read=None):
+        self.question = question
+        self.widget = widget
+        self.read = read or _reader(widget)
+        self.feedback = None
+
+        # What is asked, the field, the buttons, the place for results.
+        label = label or question.prompt_text() or question.variable
+        self.label = widgets.HTML(value=f"<b>{sentence_html(label)}</b>")
+        self.check_button = widgets.Button(
+            description=text("exercise.button_check"),
+            button_style="primary",
+        )
+        self.hint_button = widgets.Button(
+            description=text("exercise.button_hint")
+        )
+        self.solution_button = widgets.Button(
+            description=text("exercise.button_solution")
+        )
+        self.output = widgets.Output()
+
+        self.check_button.on_click(lambda _: self.check())
+        self.hint_button.on_click(lambda _: self.hint())
+        self.solution_button.on_click(lambda _: self.solution())
+        buttons = widgets.HBox(
+            [self.check_button, self.hint_button, self.solution_button]
+        )
+        super().__init__(children=[self.label, widget, buttons, self.output])
+
+    def answer(self):
+        """The answer the field holds now."""
+        return self.read(self.widget)
+
+    def check(self):
+        """Check the field's answer, show the feedback and return it."""
+        self.feedback = self.question.check(self.answer())
+        self._show(self.feedback)
+        return self.feedback
+
+    def hint(self):
+        """Show the question's next hint and return it."""
+        hint = self.question.hint()
+        self._show(hint)
+        return hint
+
+    def solution(self):
+        """Show the question's solution and return it."""
+        solution = self.question.solution()
+        self._show(solution)
+        return solution
+
+    def _show(self, shown):
+        """Replace what the output shows with ``shown`` (plain and HTML)."""
+        self.output.outputs = (
+            {
+                "output_type": "display_data",
+                "data": {
+                    "text/plain": str(shown),
+                    "text/html": shown._repr_html_(),
+                },
+                "metadata": {},
+            },
+        )
+
+
+def answer_form(question, widget, label=None):
+    """A form that checks ``widget``'s value with ``question``.
+
+    Parameters
+    ----------
+    question : tokolab.exercises.Question
+    widget : ipywidgets.ValueWidget
+        From one of the builders here, or any ipywidgets field.
+    label : str, optional
+        Shown above the field; default the question's prompt, else its
+        variable.
+
+    Returns
+    -------
+    AnswerForm
+        An ``ipywidgets.VBox``; make it a cell's result to show it.
+    """
+    return AnswerForm(question, widget, label=label)
+
+
+def choice_form(question):
+    """A form of radio buttons, one per option of a ChoiceQuestion.
+
+    Parameters
+    ----------
+    question : tokolab.exercises.ChoiceQuestion
+
+    Returns
+    -------
+    AnswerForm
+        Nothing is chosen at first; the answer is the chosen letter.
+    """
+    radios = widgets.RadioButtons(
+        options=[
+            (f"{letter}. {option}", letter)
+            for letter, option in question.choices()
+        ],
+        value=None,
+        layout=widgets.Layout(width="auto"),
+    )
+    return AnswerForm(question, radios)
+
+
+def dropdown(options, value=None):
+    """A dropdown list, with nothing chosen at first.
+
+    Parameters
+    ----------
+    options : list
+        The values to choose from, shown as written, or ``(shown, value)``
+        pairs (use :func:`tokolab.text` for shown sentences).
+    value : optional
+        The value chosen at first; default none.
+    """
+    # ipywidgets takes plain values or pairs, not both: make all pairs.
+    pairs = [
+        option if isinstance(option, tuple) else (str(option), option)
+        for option in options
+    ]
+    return widgets.Dropdown(options=pairs, value=value)
+
+
+def slider(minimum, maximum, step=1, value=None):
+    """A slider for a number from ``minimum`` to ``maximum``.
+
+    Whole numbers give a whole-number slider; any float a decimal one. A
+    slider always holds a value: it starts at ``value``, default
+    ``minimum``.
+    """
+    numbers = (minimum, maximum, step) + (() if value is None else (value,))
+    kind = (
+        widgets.IntSlider
+        if all(isinstance(n, int) for n in numbers)
+        else widgets.FloatSlider
+    )
+    return kind(
+        min=minimum,
+        max=maximum,
+        step=step,
+        value=minimum if value is None else value,
+        continuous_update=False,
+    )
+
+
+def text_area(rows=4):
+    """A box for a few lines of text, empty at first."""
+    return widgets.Textarea(
+        value="",
+        placeholder=text("exercise.write_here"),
+        rows=rows,
+        layout=widgets.Layout(width="100%"),
+    )
+
+
+def text_box():
+    """A box for one line of text, empty at first."""
+    return widgets.Text(value="", placeholder=text("exercise.write_here"))
+
+
+def file_upload(accept=""):
+    """A button to upload one file from the participant's computer.
+
+    Parameters
+    ----------
+    accept : str
+        File types the browser offers, such as ``".csv"`` or
+        ``"image/*"``; default any.
+
+    Notes
+    -----
+    Read the file with :func:`uploaded_file`; :func:`answer_form` does.
+    """
+    return widgets.FileUpload(
+        accept=accept,
+        multiple=False,
+        description=text("exercise.upload_button"),
+    )
+
+
+def uploaded_file(upload):
+    """The file in an upload button, or None when there is none.
+
+    Parameters
+    ----------
+    upload : ipywidgets.FileUpload
+
+    Returns
+    -------
+    UploadedFile or None
+        The last file uploaded: ``name`` (as on the participant's
+        computer) and ``content`` (bytes).
+    """
+    files = upload.value
+    if not files:
+        return None
+    last = files[-1]
+    return UploadedFile(name=str(last["name"]), content=bytes(last["content"]))
+
+
+def _reader(widget):
+    if isinstance(widget, widgets.FileUpload):
+        return uploaded_file
+    return lambda field: field.value
