@@ -11,26 +11,13 @@ import pytest
 
 import tokolab.inspection
 from conftest import ROOT
+from test_sample import EXPECTED_FILES
 from tokolab.cli import main
 
 PROGRAM = ROOT / "data" / "program"
 
-# What `tokolab sample-data` writes (tokolab.sample's docstring).
-SAMPLE_FILES = sorted(
-    [
-        "README.md",
-        "kelas/kehadiran.csv",
-        "kelas/nilai.csv",
-        "kelas/peserta.csv",
-        "searchconsole/Bagan.csv",
-        "searchconsole/Filter.csv",
-        "searchconsole/Halaman.csv",
-        "searchconsole/Kueri.csv",
-        "searchconsole/Negara.csv",
-        "searchconsole/Perangkat.csv",
-        "uptime/pemantauan.csv",
-    ]
-)
+# What `tokolab sample-data` writes, as tests/test_sample.py lists it.
+SAMPLE_FILES = EXPECTED_FILES
 
 
 def files_under(folder):
@@ -156,7 +143,7 @@ def test_check_an_unrecognised_file_exits_1(capsys, tmp_path):
 
 
 def test_a_bug_is_one_sentence_too(capsys, monkeypatch):
-    def broken(path):
+    def broken(path, timezone):
         raise ZeroDivisionError("division by zero")
 
     monkeypatch.setattr(tokolab.inspection, "inspect_path", broken)
@@ -172,7 +159,7 @@ def test_a_bug_is_one_sentence_too(capsys, monkeypatch):
 
 
 def test_a_bug_with_v_logs_its_traceback(capsys, caplog, monkeypatch):
-    def broken(path):
+    def broken(path, timezone):
         raise ZeroDivisionError("division by zero")
 
     monkeypatch.setattr(tokolab.inspection, "inspect_path", broken)
@@ -261,3 +248,51 @@ def test_sample_data_refuses_a_folder_of_real_files(capsys, tmp_path):
     assert "Traceback" not in printed.err
     assert real.read_text(encoding="utf-8") == "kode,sesi,hadir\nA01,1,1\n"
     assert files_under(folder) == ["kelas/kehadiran.csv"]
+
+
+# --timezone (uptime logs) -----------------------------------------------------
+
+UPTIME = ROOT / "tests" / "fixtures" / "uptime"
+
+
+def test_check_reads_an_uptime_log_in_the_zone_given(capsys):
+    status = main(
+        [
+            "check",
+            str(UPTIME / "events.csv"),
+            "--json",
+            "--timezone",
+            "Asia/Makassar",
+        ]
+    )
+    printed = json.loads(capsys.readouterr().out)
+
+    # Written 00:00:00 without a zone, read as WITA: +08:00.
+    assert status == 0
+    assert printed["start"] == "2026-12-03T00:00:00+08:00"
+
+
+def test_check_refuses_an_unknown_timezone(capsys):
+    with pytest.raises(SystemExit) as stopped:
+        main(["check", str(UPTIME / "events.csv"), "--timezone", "WIB+1"])
+    printed = capsys.readouterr()
+
+    assert stopped.value.code == 2
+    assert "Zona waktu 'WIB+1' tidak dikenal." in printed.err
+    assert "Traceback" not in printed.err
+
+
+def test_report_passes_the_timezone_on(capsys, monkeypatch, tmp_path):
+    import tokolab.reports
+
+    given = {}
+
+    def write_reports(**options):
+        given.update(options)
+        return tokolab.reports.ReportRun(output=tmp_path)
+
+    monkeypatch.setattr(tokolab.reports, "write_reports", write_reports)
+    status = main(["report", "--quiet", "--timezone", "Asia/Jayapura"])
+
+    assert status == 0
+    assert given["timezone"] == "Asia/Jayapura"

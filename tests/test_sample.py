@@ -10,7 +10,9 @@ import io
 import re
 from datetime import date, datetime, timedelta
 
+import numpy as np
 import pytest
+from PIL import Image, ImageOps
 
 from conftest import ROOT
 from tokolab import InputError
@@ -19,6 +21,7 @@ from tokolab.classrecords import (
     quiz_summary,
     read_class_records,
 )
+from tokolab.products import is_food, read_products
 from tokolab.sample import (
     SAMPLE_MARK,
     _written_ctr,
@@ -37,6 +40,18 @@ EXPECTED_FILES = sorted(
         "kelas/kehadiran.csv",
         "kelas/nilai.csv",
         "kelas/peserta.csv",
+        "produk/foto/IMG_20231205_091532.jpg",
+        "produk/foto/SR-01.jpg",
+        "produk/foto/SR-02.jpg",
+        "produk/foto/SR-03.jpg",
+        "produk/foto/SR-05.jpg",
+        "produk/foto/SR-08.jpg",
+        "produk/foto/SR-09.jpg",
+        "produk/foto/SR-10.jpg",
+        "produk/foto/SR-11.jpg",
+        "produk/foto/SR-12.jpg",
+        "produk/foto/dodol-apel.png",
+        "produk/produk.csv",
         "searchconsole/Bagan.csv",
         "searchconsole/Filter.csv",
         "searchconsole/Halaman.csv",
@@ -111,21 +126,54 @@ def test_another_seed_other_data():
 
     assert first["searchconsole/Kueri.csv"] != other["searchconsole/Kueri.csv"]
     assert first["kelas/nilai.csv"] != other["kelas/nilai.csv"]
+    # The product list is fixed; the seed moves things about on the photos.
+    assert first["produk/produk.csv"] == other["produk/produk.csv"]
+    assert first["produk/foto/SR-03.jpg"] != other["produk/foto/SR-03.jpg"]
 
 
 def test_committed_sample_is_what_the_command_writes():
     # If this fails after a change to sample.py, run `tokolab sample-data`.
-    assert files_under(COMMITTED) == sample_files(2024)
+    committed = files_under(COMMITTED)
+    written = sample_files(2024)
+
+    assert sorted(committed) == sorted(written)
+    for name, content in written.items():
+        if name.startswith("produk/foto/"):
+            # Another Pillow (zlib, libjpeg) may encode the same pixels
+            # in other bytes: the pictures must still be the same.
+            assert same_picture(committed[name], content), name
+        else:
+            assert committed[name] == content, name
+
+
+def same_picture(first, second):
+    """True when two encoded images hold (nearly) the same pixels."""
+    if first == second:
+        return True
+    one, other = Image.open(io.BytesIO(first)), Image.open(io.BytesIO(second))
+    if (one.size, one.mode) != (other.size, other.mode):
+        return False
+    difference = np.abs(
+        np.asarray(one, dtype=np.int16) - np.asarray(other, dtype=np.int16)
+    )
+    return difference.mean() < 1.0
 
 
 def test_sample_is_well_under_2_mb(generated):
     total = sum(len(content) for content in files_under(generated).values())
     committed = sum(len(content) for content in files_under(COMMITTED).values())
+    photos = sum(
+        len(path.read_bytes())
+        for path in (generated / "produk" / "foto").iterdir()
+    )
 
-    # Well under 2 MB: half of it at most. The uptime log is most of it
-    # (25,632 rows of about 28 bytes, some 720 kB); the rest is 20 kB.
-    assert total < 1_000_000
-    assert committed < 1_000_000
+    # Well under 2 MB. The uptime log is most of it (25,632 rows of about
+    # 28 bytes, some 720 kB); the photos some 310 kB (the 3000 x 3000 one
+    # 130 kB: a JPEG spends bits on every 16 x 16 block, even a flat one);
+    # the rest is 30 kB.
+    assert total < 1_100_000
+    assert committed < 1_100_000
+    assert photos < 350_000
     assert len((generated / "uptime" / "pemantauan.csv").read_bytes()) < (
         800_000
     )
@@ -191,6 +239,9 @@ def test_sample_folder_says_it_is_synthetic(generated):
     assert "data sintetis" in readme
     assert "synthetic data" in readme
     assert "seed 2024" in readme
+    assert "`produk/produk.csv`: daftar 12 produk rekaan" in readme
+    assert "bertulisan CONTOH" in readme
+    assert "labelled CONTOH (sample)" in readme
 
 
 def test_data_readme_says_the_sample_is_synthetic():
@@ -506,3 +557,102 @@ def test_the_uptime_reader_reads_status_0_as_down(generated):
     assert (~checks["up"]).sum() == 16
     assert (~checks.loc[checks["status"] == "0", "up"]).sum() == 7
     assert str(checks["time"].iloc[0]) == "2023-10-03 00:00:00+07:00"
+
+
+# --- products and their photos ------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def products(generated):
+    return read_products(generated / "produk" / "produk.csv")
+
+
+def test_twelve_products_of_the_sample_shop(generated, products):
+    data = (generated / "produk" / "produk.csv").read_bytes()
+
+    assert data.startswith(b"kode,nama,kategori,harga,berat_gram,deskripsi,")
+    assert b"\r" not in data
+    assert data.endswith(b"\n")
+    assert products["code"].tolist() == [f"SR-{n:02d}" for n in range(1, 13)]
+    assert products.loc[0, "name"] == "Keripik Tempe Original 250 g"
+    # Prices written three ways: "Rp 25.000", "27000", "Rp30.000,-".
+    assert products["price"].tolist()[:3] == [25_000, 27_000, 30_000]
+    assert set(products["category"]) == {
+        "makanan",
+        "minuman",
+        "pakaian",
+        "kerajinan",
+        "lainnya",
+    }
+    # "3.000" grams for twelve cups of 240 ml; the dodol has no weight.
+    assert products.loc[3, "weight_g"] == 3000.0
+    assert (
+        products["weight_g"].isna().tolist()
+        == [False] * 5 + [True] + [False] * 6
+    )
+
+
+def test_descriptions_mix_good_and_bad_on_purpose(products):
+    text = dict(zip(products["code"], products["description"], strict=True))
+
+    # Exaggeration.
+    assert "TERBAIK" in text["SR-02"] and "100%" in text["SR-02"]
+    assert "paling enak" in text["SR-02"]
+    # A sentence of 40 words or more: the first of SR-04.
+    first_sentence = text["SR-04"].split(". ")[0]
+    assert len(first_sentence.split()) >= 40
+    # Food without an expiry date; the good food descriptions have one.
+    assert is_food(products.loc[2, "category"])
+    assert "kedaluwarsa" not in text["SR-03"]
+    for code in ("SR-01", "SR-05", "SR-08", "SR-12"):
+        assert "kedaluwarsa" in text[code], code
+    # No weight; no material; no shipping; PO and COD unexplained.
+    assert "gram" not in text["SR-06"]
+    assert "bahan" not in text["SR-09"].lower()
+    assert "kirim" not in text["SR-10"].lower()
+    assert "PO" in text["SR-07"].split() or "PO," in text["SR-07"]
+    assert "COD" in text["SR-07"]
+    # Over 2,000 characters; one description on several lines.
+    assert len(text["SR-11"]) > 2000
+    assert "\n" in text["SR-12"]
+
+
+def test_photos_come_in_the_shapes_shops_upload(generated, products):
+    folder = generated / "produk"
+    photos = dict(zip(products["code"], products["photo"], strict=True))
+
+    def opened(code):
+        return Image.open(folder / photos[code].relative_to(folder))
+
+    assert opened("SR-01").size == (1600, 900)
+    assert opened("SR-02").size == (300, 900)
+    assert opened("SR-03").size == (200, 200)
+    assert opened("SR-05").size == (3000, 3000)
+    # Stored lying on its side (800 x 600), shown upright (600 x 800).
+    turned = opened("SR-04")
+    assert turned.format == "JPEG"
+    assert turned.size == (800, 600)
+    assert turned.getexif()[0x0112] == 6
+    assert ImageOps.exif_transpose(turned).size == (600, 800)
+    # A PNG with a see-through background: its corner is transparent.
+    dodol = opened("SR-06")
+    assert dodol.format == "PNG"
+    assert dodol.mode == "RGBA"
+    assert dodol.getpixel((0, 0))[3] == 0
+    # One product has no photo.
+    assert photos["SR-07"] is None
+    assert sum(photo is None for photo in photos.values()) == 1
+
+
+def test_photos_say_contoh(generated):
+    photo = Image.open(generated / "produk" / "foto" / "SR-08.jpg")
+
+    # 800 x 800: the margin is 800 // 40 = 20 pixels; CONTOH is written
+    # from (40, 40) in letters 800 // 9 = 88 pixels tall, on a red band
+    # that starts 20 pixels left of the letters. At x = 30 and half way
+    # down the letters (y = 40 + 88 / 2 = 84) is the band; at x = 10 the
+    # background.
+    red, green, blue = photo.getpixel((30, 84))
+    assert red > 150 and green < 80 and blue < 80
+    red, green, blue = photo.getpixel((10, 84))
+    assert green > 150

@@ -13,6 +13,15 @@ and reports run on when a tutor has no files of their own:
 - ``uptime/pemantauan.csv``: a generic checks log of the same shop's site
   (:mod:`tokolab.uptime`), one check every 5 minutes over the same 90 days,
   with a few outages and one day when the monitor itself was off;
+- ``produk/produk.csv``: the same shop's product list (12 oleh-oleh
+  products, in the format of :mod:`tokolab.products`), whose descriptions
+  are partly good and partly bad on purpose, one problem each, for the
+  copywriting practice;
+- ``produk/foto/``: a drawn photo for 11 of the products (one has none),
+  flat shapes labelled CONTOH, in the sizes and forms shops upload: a tall
+  300 x 900 crop, a wide 1600 x 900 shot, a tiny 200 x 200 picture, a
+  large 3000 x 3000 file, a PNG with a transparent background, and a
+  phone JPEG stored on its side with EXIF Orientation 6;
 - ``README.md``: says, in Indonesian and English, that all of it is
   synthetic.
 
@@ -38,11 +47,17 @@ seed gives the same bytes on every run. How the numbers are made:
   in the evening and in the year-end holidays), except during the fixed
   outages of :data:`OUTAGES` (HTTP 503 after a short wait, or no answer,
   written as status ``0`` with no response time) and the stretch
-  :data:`MONITOR_OFF`, which has no rows at all.
+  :data:`MONITOR_OFF`, which has no rows at all;
+- the product list is written out as it stands in :data:`PRODUCTS`; the
+  seed only moves the chips, flowers and packs on the photos about.
 
-The files copy what Google's exports look like: UTF-8 without BOM, LF line
-ends, no newline after the last row, CTR written ``0.93%``, positions with at
-most one (chart) or two (other tables) decimals and no trailing zeros.
+The Search Console files copy what Google's exports look like: UTF-8
+without BOM, LF line ends, no newline after the last row, CTR written
+``0.93%``, positions with at most one (chart) or two (other tables)
+decimals and no trailing zeros. The photos are JPEG at a moderate quality
+(:data:`PHOTO_QUALITY`), the transparent one PNG, all drawn with the
+DejaVu Sans font that ships with matplotlib, so the same seed gives the
+same bytes wherever the same Pillow runs.
 """
 
 import csv
@@ -54,6 +69,7 @@ from pathlib import Path
 
 import numpy as np
 from babel.dates import format_date
+from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 from tokolab.errors import InputError
 from tokolab.messages import text
@@ -691,6 +707,662 @@ def uptime_files(rng):
     return {UPTIME_FILE: "waktu,status,respons_ms\n" + "\n".join(rows) + "\n"}
 
 
+# --- the product list and its photos -----------------------------------------
+
+# (code, name, category, price as written, weight as written, description,
+# photo file or "" for none). Some descriptions are good; others carry one
+# problem each for the copywriting practice, named in the comment above
+# them (data/README.md lists them too).
+PRODUCTS = (
+    # Good: what it is, ingredients, weight, expiry, storage, shipping.
+    (
+        "SR-01",
+        "Keripik Tempe Original 250 g",
+        "makanan",
+        "Rp 25.000",
+        "250",
+        "Keripik tempe khas Sanan, Malang, diiris tipis lalu digoreng sampai "
+        "renyah. Bahan: tempe kedelai, tepung beras, bawang putih, "
+        "ketumbar, garam, minyak sawit. Berat bersih 250 gram dalam "
+        "kemasan zip yang bisa ditutup lagi. Tahan 3 bulan sejak "
+        "diproduksi; tanggal kedaluwarsa tercetak di belakang kemasan. "
+        "Simpan di tempat kering dan tertutup. Dikirim dari Malang setiap "
+        "Senin sampai Sabtu, dibungkus plastik gelembung dan kardus.",
+        "foto/SR-01.jpg",
+    ),
+    # Exaggeration: terbaik, termurah, 100%, paling enak.
+    (
+        "SR-02",
+        "Keripik Tempe Pedas 250 g",
+        "makanan",
+        "27000",
+        "250",
+        "Keripik tempe pedas TERBAIK dan TERMURAH se-Malang!!! Dijamin 100% "
+        "paling enak, sekali coba pasti ketagihan. Bahan: tempe kedelai, "
+        "cabai, bawang putih, garam, minyak sawit. Berat bersih 250 gram. "
+        "Tahan 3 bulan; tanggal kedaluwarsa ada di kemasan. Dikirim dari "
+        "Malang setiap hari kerja, dibungkus plastik gelembung.",
+        "foto/SR-02.jpg",
+    ),
+    # Food without an expiry date.
+    (
+        "SR-03",
+        "Keripik Apel 100 g",
+        "makanan",
+        "Rp30.000,-",
+        "100",
+        "Keripik apel dari apel manalagi kebun Batu, digoreng dengan mesin "
+        "hampa udara sehingga tetap manis dan renyah tanpa gula tambahan. "
+        "Bahan: apel manalagi, minyak sawit. Berat bersih 100 gram. Simpan "
+        "di tempat kering dan tutup rapat setelah dibuka. Dikirim dari "
+        "Malang setiap hari kerja, dalam kardus supaya tidak remuk.",
+        "foto/SR-03.jpg",
+    ),
+    # One sentence of 55 words.
+    (
+        "SR-04",
+        "Sari Apel Malang isi 12 gelas",
+        "minuman",
+        "Rp 24.000",
+        "3.000",
+        "Sari apel ini dibuat dari apel manalagi pilihan yang dipetik dari "
+        "kebun di lereng Gunung Arjuno lalu diperas dan dimasak bersama "
+        "sedikit gula dan air sampai matang kemudian dikemas dalam gelas "
+        "plastik 240 ml yang ditutup rapat sehingga rasanya segar dan cocok "
+        "diminum dingin bersama keluarga atau dibawa sebagai oleh-oleh untuk "
+        "kerabat di kota lain. Isi 12 gelas per dus. Tahan 6 bulan; tanggal "
+        "kedaluwarsa ada di tutup gelas. Dikirim dari Malang setiap hari "
+        "kerja.",
+        "foto/IMG_20231205_091532.jpg",
+    ),
+    # Good: baked every morning, short shelf life said plainly.
+    (
+        "SR-05",
+        "Bakpia Kacang Hijau isi 20",
+        "makanan",
+        "Rp 35.000",
+        "400",
+        "Bakpia lembut isi kacang hijau, dipanggang setiap pagi di dapur "
+        "kami di Malang. Bahan: tepung terigu, kacang hijau, gula pasir, "
+        "minyak nabati, garam. Isi 20 buah, berat bersih 400 gram. Tahan 7 "
+        "hari di suhu ruang; tanggal kedaluwarsa tercetak di kotak. Dikirim "
+        "setiap Senin, Rabu, dan Jumat lewat kurir kilat supaya sampai "
+        "dalam keadaan segar.",
+        "foto/SR-05.jpg",
+    ),
+    # No weight, neither in the column nor in the text.
+    (
+        "SR-06",
+        "Dodol Apel",
+        "makanan",
+        "Rp 20.000",
+        "",
+        "Dodol apel kenyal dengan rasa manis asam apel Malang, dibungkus "
+        "satu per satu dengan plastik. Bahan: apel, tepung ketan, gula "
+        "merah, santan. Tahan 2 bulan; tanggal kedaluwarsa ada di kemasan. "
+        "Simpan di tempat sejuk. Dikirim dari Malang setiap hari kerja, "
+        "dibungkus plastik gelembung.",
+        "foto/dodol-apel.png",
+    ),
+    # PO and COD without saying what they mean; no photo at all.
+    (
+        "SR-07",
+        "Strudel Apel",
+        "makanan",
+        "Rp 45.000",
+        "500",
+        "Strudel apel renyah dengan isian apel Malang dan kayu manis. Bahan: "
+        "tepung terigu, mentega, apel, gula, kayu manis. Berat 500 gram per "
+        "kotak. Tahan 4 hari di suhu ruang; tanggal kedaluwarsa ada di "
+        "kotak. Sistem PO, bisa COD. Dikirim dari Malang.",
+        "",
+    ),
+    # Good.
+    (
+        "SR-08",
+        "Kopi Dampit Bubuk 250 g",
+        "minuman",
+        "Rp 40.000",
+        "250",
+        "Kopi robusta dari petani Dampit, Kabupaten Malang, disangrai "
+        "sedang lalu digiling halus. Bahan: biji kopi robusta saja, tanpa "
+        "campuran jagung atau gula. Berat bersih 250 gram dalam kemasan "
+        "bersegel. Tahan 12 bulan sebelum dibuka; tanggal kedaluwarsa "
+        "tercetak di bawah kemasan. Setelah dibuka, simpan di wadah "
+        "tertutup. Dikirim dari Malang setiap hari kerja, dibungkus "
+        "plastik gelembung.",
+        "foto/SR-08.jpg",
+    ),
+    # Clothing without its material (cotton? polyester?).
+    (
+        "SR-09",
+        "Kaos Sablon Malang Kota Bunga",
+        "pakaian",
+        "Rp 85.000",
+        "200",
+        "Kaos sablon bergambar bunga dengan tulisan Malang Kota Bunga, cocok "
+        "untuk oleh-oleh keluarga. Ada ukuran S, M, L, dan XL. Warna hijau "
+        "tua. Berat 200 gram. Dikirim dari Malang setiap hari kerja, "
+        "dilipat rapi dalam plastik.",
+        "foto/SR-09.jpg",
+    ),
+    # No word on shipping.
+    (
+        "SR-10",
+        "Gantungan Kunci Tugu Malang",
+        "kerajinan",
+        "10000",
+        "20",
+        "Gantungan kunci berbentuk Tugu Malang, diukir dan dicat tangan oleh "
+        "perajin di Kota Malang. Bahan: kayu mahoni dan cincin besi. Ukuran "
+        "5 x 3 cm, berat 20 gram. Setiap buah sedikit berbeda karena dibuat "
+        "dengan tangan.",
+        "foto/SR-10.jpg",
+    ),
+    # Longer than 2,000 characters: see PACKAGE_DESCRIPTION.
+    (
+        "SR-11",
+        "Paket Oleh-Oleh Malang",
+        "lainnya",
+        "Rp 150.000",
+        "1.500",
+        None,
+        "foto/SR-11.jpg",
+    ),
+    # Good, written on several lines (the CSV cell holds line breaks).
+    (
+        "SR-12",
+        "Brownies Tempe",
+        "makanan",
+        "Rp 38.000",
+        "350",
+        "Brownies kukus dari tepung tempe, lembut dan tidak terlalu manis.\n"
+        "Bahan: tepung tempe, tepung terigu, cokelat bubuk, gula, telur, "
+        "mentega.\n"
+        "Berat bersih 350 gram per kotak.\n"
+        "Tahan 5 hari di suhu ruang atau 10 hari di lemari es; tanggal "
+        "kedaluwarsa ada di kotak.\n"
+        "Dikirim dari Malang setiap Senin sampai Jumat dengan kurir kilat.",
+        "foto/SR-12.jpg",
+    ),
+)
+
+# The gift package's description: everything the shop could think of, in
+# paragraphs, far beyond what a buyer reads (over 2,000 characters).
+PACKAGE_DESCRIPTION = "\n\n".join(
+    [
+        "Paket Oleh-Oleh Malang dari Toko Oleh-Oleh Sari Rasa adalah "
+        "pilihan yang pas untuk Anda yang ingin membawa pulang rasa khas "
+        "Malang untuk keluarga, teman kantor, tetangga, atau siapa saja "
+        "yang Anda sayangi. Toko kami sudah berjualan oleh-oleh sejak "
+        "lama, dimulai dari dapur kecil di rumah, lalu pindah ke kios di "
+        "dekat pasar, dan sekarang melayani pembeli dari berbagai kota di "
+        "Indonesia lewat toko online.",
+        "Isi paket: satu bungkus Keripik Tempe Original 250 gram yang "
+        "renyah dan gurih, satu bungkus Keripik Apel 100 gram dari apel "
+        "manalagi kebun Batu, satu bungkus Dodol Apel yang kenyal, satu "
+        "bungkus Kopi Dampit Bubuk 250 gram dari petani Dampit, dan enam "
+        "gelas Sari Apel Malang yang segar. Semua produk dibuat oleh "
+        "usaha kecil di sekitar Malang yang sudah lama bekerja sama "
+        "dengan kami, dan kami memilih sendiri setiap produk yang masuk "
+        "ke dalam paket ini supaya rasanya cocok satu sama lain.",
+        "Keripik tempe kami dibuat dari tempe kedelai yang diiris tipis, "
+        "dibumbui bawang putih dan ketumbar, lalu digoreng sampai renyah. "
+        "Keripik apel dibuat dengan mesin hampa udara sehingga tetap "
+        "manis tanpa gula tambahan. Dodol apel dimasak lama dengan gula "
+        "merah dan santan. Kopi Dampit disangrai sedang supaya rasa "
+        "cokelatnya keluar. Sari apel dimasak dengan sedikit gula dan "
+        "lebih segar diminum dingin.",
+        "Paket ini dikemas dalam kotak kardus bergambar Tugu Malang yang "
+        "bisa langsung diberikan sebagai hadiah, dengan kartu ucapan "
+        "kecil yang bisa Anda tulisi sendiri. Berat paket sekitar 1,5 "
+        "kilogram. Setiap produk di dalamnya punya tanggal kedaluwarsa "
+        "sendiri yang tercetak di kemasannya; dodol apel lebih cepat "
+        "habis masanya, tahan 2 bulan. Simpan di tempat sejuk dan kering, "
+        "jauh dari sinar matahari langsung.",
+        "Kami mengirim paket dari Malang setiap hari kerja. Pesanan yang "
+        "masuk sebelum pukul 12.00 WIB dikirim pada hari yang sama. Paket "
+        "dibungkus plastik gelembung dan kardus tambahan supaya keripik tidak "
+        "remuk dan gelas sari apel tidak bocor di jalan. Kalau ada yang "
+        "rusak saat sampai, kirimkan foto dan video saat membuka paket, "
+        "dan kami akan mengganti produk yang rusak.",
+        "Terima kasih sudah memilih Toko Oleh-Oleh Sari Rasa. Kami senang "
+        "sekali bisa ikut mengantar rasa Malang ke rumah Anda, dan kami "
+        "selalu menunggu cerita, saran, dan ulasan dari Anda supaya kami "
+        "bisa terus memperbaiki produk dan pelayanan kami.",
+    ]
+)
+
+PRODUCT_FOLDER = "produk"
+PRODUCT_FILE = "produk.csv"
+PRODUCT_HEADER = (
+    "kode",
+    "nama",
+    "kategori",
+    "harga",
+    "berat_gram",
+    "deskripsi",
+    "foto",
+)
+
+# Photo file -> (size as shown [pixels], drawing, background colour,
+# object colour, label). Sizes cover what shops upload: a tall phone
+# crop, a wide shot, a tiny picture, a large camera file.
+PHOTOS = {
+    "foto/SR-01.jpg": ((1600, 900), "pouch", (214, 196, 160), (230, 170, 40),
+                       "Keripik Tempe"),
+    "foto/SR-02.jpg": ((300, 900), "pouch", (226, 214, 190), (200, 40, 30),
+                       "Keripik Pedas"),
+    "foto/SR-03.jpg": ((200, 200), "chips", (180, 210, 170), (240, 220, 150),
+                       "Keripik Apel"),
+    "foto/IMG_20231205_091532.jpg": ((600, 800), "cups", (200, 220, 235),
+                                     (250, 240, 200), "Sari Apel"),
+    "foto/SR-05.jpg": ((3000, 3000), "box", (235, 225, 205), (230, 200, 150),
+                       "Bakpia"),
+    "foto/dodol-apel.png": ((600, 600), "wrapped", None, (120, 60, 30),
+                            "Dodol Apel"),
+    "foto/SR-08.jpg": ((800, 800), "bag", (230, 225, 215), (90, 55, 35),
+                       "Kopi Dampit"),
+    "foto/SR-09.jpg": ((750, 1000), "shirt", (240, 240, 240), (30, 90, 60),
+                       "Kaos"),
+    "foto/SR-10.jpg": ((1000, 750), "keychain", (70, 90, 120),
+                       (170, 110, 60), "Gantungan Kunci"),
+    "foto/SR-11.jpg": ((900, 600), "hamper", (240, 230, 220), (180, 60, 50),
+                       "Paket"),
+    "foto/SR-12.jpg": ((800, 800), "cake", (245, 240, 230), (70, 40, 25),
+                       "Brownies"),
+}  # fmt: skip
+
+# The photo a phone stored lying on its side, with EXIF Orientation 6.
+TURNED_PHOTO = "foto/IMG_20231205_091532.jpg"
+
+# JPEG quality of the sample photos: moderate, to keep the folder small.
+PHOTO_QUALITY = 55
+
+# EXIF tag number of the orientation, and "turn a quarter to the right".
+EXIF_ORIENTATION = 0x0112
+TURN_RIGHT = 6
+
+
+def product_files(rng):
+    """Make the sample shop's product list and its photos.
+
+    Parameters
+    ----------
+    rng : numpy.random.Generator
+
+    Returns
+    -------
+    dict of str to str or bytes
+        ``produk.csv`` to its text (header :data:`PRODUCT_HEADER`, LF line
+        ends, a final newline, cells with commas or line breaks quoted),
+        and each photo's path (``foto/SR-01.jpg`` ...) to its bytes.
+    """
+    rows = [
+        [
+            code,
+            name,
+            category,
+            price,
+            weight,
+            PACKAGE_DESCRIPTION if description is None else description,
+            photo,
+        ]
+        for code, name, category, price, weight, description, photo in (
+            PRODUCTS
+        )
+    ]
+    files = {PRODUCT_FILE: _csv_text(list(PRODUCT_HEADER), rows, True)}
+    for name, settings in PHOTOS.items():
+        files[name] = _photo_bytes(name, _product_picture(rng, *settings))
+    return files
+
+
+def _product_picture(rng, size, drawing, background, colour, label):
+    """Draw one made-up product photo, upright, with the CONTOH label.
+
+    Flat colours and simple shapes stand for the product; the picture is
+    RGBA with a transparent background when ``background`` is None.
+    """
+    width, height = size
+    if background is None:
+        image = Image.new("RGBA", size, (0, 0, 0, 0))
+    else:
+        image = Image.new("RGB", size, background)
+    draw = ImageDraw.Draw(image)
+
+    # A table top across the lower third gives the picture some depth.
+    if background is not None:
+        table = _shade(background, 0.85)
+        draw.rectangle((0, int(height * 0.68), width, height), fill=table)
+
+    # The product in the middle, 10 % margins; softened a little, as a
+    # camera would, which also keeps the JPEG small.
+    box = (width * 0.1, height * 0.14, width * 0.9, height * 0.86)
+    DRAWINGS[drawing](draw, box, colour, rng)
+    if background is not None:
+        image = image.filter(ImageFilter.GaussianBlur(max(1, height // 400)))
+        draw = ImageDraw.Draw(image)
+
+    # The label: CONTOH in a red band at the top left, the name below.
+    side = min(width, height)
+    big = _sample_font(max(14, side // 9), bold=True)
+    small = _sample_font(max(10, side // 16))
+    margin = max(4, side // 40)
+    left, top, right, bottom = draw.textbbox(
+        (2 * margin, 2 * margin), "CONTOH", font=big
+    )
+    draw.rectangle(
+        (left - margin, top - margin, right + margin, bottom + margin),
+        fill=(200, 20, 20),
+    )
+    draw.text((2 * margin, 2 * margin), "CONTOH", font=big, fill="white")
+    draw.text(
+        (width / 2, height - 2 * margin),
+        label,
+        font=small,
+        fill=(30, 30, 30),
+        anchor="ms",
+        stroke_width=max(1, side // 200),
+        stroke_fill="white",
+    )
+    return image
+
+
+def _photo_bytes(name, image):
+    """Encode a sample photo: PNG, or JPEG, turned for the EXIF one."""
+    buffer = io.BytesIO()
+    if name.endswith(".png"):
+        image.save(buffer, "PNG", optimize=True)
+    elif name == TURNED_PHOTO:
+        # Stored as the phone's sensor saw it, lying on its side; the tag
+        # tells viewers to turn it a quarter to the right.
+        exif = Image.Exif()
+        exif[EXIF_ORIENTATION] = TURN_RIGHT
+        image.transpose(Image.Transpose.ROTATE_90).save(
+            buffer, "JPEG", quality=PHOTO_QUALITY, optimize=True, exif=exif
+        )
+    else:
+        image.save(buffer, "JPEG", quality=PHOTO_QUALITY, optimize=True)
+    return buffer.getvalue()
+
+
+def _sample_font(size, bold=False):
+    """DejaVu Sans from matplotlib: the same letters on every machine."""
+    import matplotlib
+
+    name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
+    path = Path(matplotlib.get_data_path()) / "fonts" / "ttf" / name
+    return ImageFont.truetype(
+        str(path), size, layout_engine=ImageFont.Layout.BASIC
+    )
+
+
+def _shade(colour, factor):
+    """``colour`` darker (factor below 1) or lighter (above 1)."""
+    return tuple(max(0, min(255, round(c * factor))) for c in colour)
+
+
+def _scaled(box, left, top, right, bottom):
+    """The part of ``box`` between fractions of its width and height."""
+    x0, y0, x1, y1 = box
+    width, height = x1 - x0, y1 - y0
+    return (
+        x0 + left * width,
+        y0 + top * height,
+        x0 + right * width,
+        y0 + bottom * height,
+    )
+
+
+def _chip(draw, centre, radius, colour, rng):
+    """One irregular chip: six points around ``centre``."""
+    angles = np.sort(rng.uniform(0, 2 * np.pi, 6))
+    reach = radius * rng.uniform(0.6, 1.0, 6)
+    points = [
+        (centre[0] + r * np.cos(a), centre[1] + r * np.sin(a))
+        for a, r in zip(angles, reach, strict=True)
+    ]
+    draw.polygon(points, fill=colour, outline=_shade(colour, 0.8))
+
+
+def _draw_pouch(draw, box, colour, rng):
+    """A standing snack pouch with a window showing chips."""
+    body = _scaled(box, 0.2, 0.0, 0.8, 1.0)
+    radius = (body[2] - body[0]) * 0.12
+    draw.rounded_rectangle(body, radius=radius, fill=colour)
+    draw.rectangle(_scaled(box, 0.2, 0.04, 0.8, 0.1), fill=_shade(colour, 0.7))
+    window = _scaled(box, 0.3, 0.35, 0.7, 0.75)
+    draw.ellipse(window, fill=(250, 246, 235))
+    x0, y0, x1, y1 = window
+    size = min(x1 - x0, y1 - y0)
+    for _ in range(8):
+        centre = (
+            rng.uniform(x0 + size * 0.3, x1 - size * 0.3),
+            rng.uniform(y0 + size * 0.3, y1 - size * 0.3),
+        )
+        _chip(draw, centre, size * 0.14, (226, 180, 90), rng)
+
+
+def _draw_chips(draw, box, colour, rng):
+    """A plate of chips seen from above."""
+    x0, y0, x1, y1 = box
+    side = min(x1 - x0, y1 - y0)
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    plate = (cx - side / 2, cy - side / 2, cx + side / 2, cy + side / 2)
+    draw.ellipse(plate, fill=(250, 250, 250), outline=(210, 210, 210))
+    for _ in range(14):
+        angle = rng.uniform(0, 2 * np.pi)
+        distance = rng.uniform(0, side * 0.3)
+        centre = (
+            cx + distance * np.cos(angle),
+            cy + distance * np.sin(angle),
+        )
+        _chip(draw, centre, side * 0.12, colour, rng)
+
+
+def _draw_cups(draw, box, colour, rng):
+    """A carton of twelve sealed cups seen from above."""
+    carton = _scaled(box, 0.05, 0.0, 0.95, 1.0)
+    draw.rectangle(carton, fill=(196, 150, 100), outline=(150, 110, 70))
+    x0, y0, x1, y1 = carton
+    step_x, step_y = (x1 - x0) / 3, (y1 - y0) / 4
+    radius = min(step_x, step_y) * 0.42
+    for row in range(4):
+        for column in range(3):
+            cx = x0 + (column + 0.5) * step_x
+            cy = y0 + (row + 0.5) * step_y
+            draw.ellipse(
+                (cx - radius, cy - radius, cx + radius, cy + radius),
+                fill=colour,
+                outline=(180, 40, 40),
+                width=max(1, int(radius // 8)),
+            )
+            draw.ellipse(
+                (cx - radius / 3, cy - radius / 3, cx + radius / 3,
+                 cy + radius / 3),
+                fill=(120, 170, 60),
+            )  # fmt: skip
+
+
+def _draw_box(draw, box, colour, rng):
+    """An open box of round cakes (bakpia)."""
+    x0, y0, x1, y1 = box
+    draw.rectangle(box, fill=(250, 250, 245), outline=(190, 170, 140))
+    step_x, step_y = (x1 - x0) / 5, (y1 - y0) / 4
+    radius = min(step_x, step_y) * 0.42
+    for row in range(4):
+        for column in range(5):
+            cx = x0 + (column + 0.5) * step_x
+            cy = y0 + (row + 0.5) * step_y
+            draw.ellipse(
+                (cx - radius, cy - radius, cx + radius, cy + radius),
+                fill=colour,
+            )
+            draw.ellipse(
+                (cx - radius / 4, cy - radius / 4, cx + radius / 4,
+                 cy + radius / 4),
+                fill=_shade(colour, 0.7),
+            )  # fmt: skip
+
+
+def _draw_wrapped(draw, box, colour, rng):
+    """Five wrapped sweets (dodol) with twisted ends, on nothing."""
+    x0, y0, x1, y1 = box
+    height = (y1 - y0) / 5
+    for row in range(5):
+        top = y0 + row * height + height * 0.15
+        bottom = top + height * 0.7
+        left = x0 + (x1 - x0) * (0.2 + 0.05 * (row % 2))
+        right = left + (x1 - x0) * 0.55
+        middle = (top + bottom) / 2
+        wrap = (235, 235, 225, 255)
+        draw.polygon(
+            [(left, middle), (left - height * 0.5, top),
+             (left - height * 0.5, bottom)],
+            fill=wrap,
+        )  # fmt: skip
+        draw.polygon(
+            [(right, middle), (right + height * 0.5, top),
+             (right + height * 0.5, bottom)],
+            fill=wrap,
+        )  # fmt: skip
+        draw.rounded_rectangle(
+            (left, top, right, bottom),
+            radius=height * 0.2,
+            fill=(*colour, 255),
+            outline=wrap,
+            width=max(1, int(height // 12)),
+        )
+
+
+def _draw_bag(draw, box, colour, rng):
+    """A coffee bag with a folded top and a label with a bean."""
+    x0, y0, x1, y1 = _scaled(box, 0.2, 0.0, 0.8, 1.0)
+    width = x1 - x0
+    draw.polygon(
+        [(x0, y0 + width * 0.2), (x1, y0 + width * 0.2), (x1 + width * 0.05,
+         y1), (x0 - width * 0.05, y1)],
+        fill=colour,
+    )  # fmt: skip
+    draw.rectangle((x0, y0, x1, y0 + width * 0.2), fill=_shade(colour, 0.7))
+    label = _scaled((x0, y0, x1, y1), 0.15, 0.4, 0.85, 0.8)
+    draw.rectangle(label, fill=(240, 228, 200))
+    lx0, ly0, lx1, ly1 = label
+    cx, cy = (lx0 + lx1) / 2, (ly0 + ly1) / 2
+    bean = min(lx1 - lx0, ly1 - ly0) * 0.3
+    draw.ellipse(
+        (cx - bean * 0.7, cy - bean, cx + bean * 0.7, cy + bean),
+        fill=(70, 40, 20),
+    )
+    draw.line((cx, cy - bean, cx, cy + bean), fill=(240, 228, 200), width=3)
+
+
+def _draw_shirt(draw, box, colour, rng):
+    """A T-shirt laid flat with a flower print."""
+    x0, y0, x1, y1 = box
+    w, h = x1 - x0, y1 - y0
+    points = [
+        (0.3, 0.0), (0.4, 0.05), (0.6, 0.05), (0.7, 0.0), (1.0, 0.15),
+        (0.9, 0.35), (0.78, 0.3), (0.78, 1.0), (0.22, 1.0), (0.22, 0.3),
+        (0.1, 0.35), (0.0, 0.15),
+    ]  # fmt: skip
+    draw.polygon([(x0 + px * w, y0 + py * h) for px, py in points], fill=colour)
+    for _ in range(3):
+        cx = x0 + w * rng.uniform(0.38, 0.62)
+        cy = y0 + h * rng.uniform(0.3, 0.6)
+        petal = w * 0.05
+        for angle in np.linspace(0, 2 * np.pi, 6, endpoint=False):
+            px = cx + petal * np.cos(angle)
+            py = cy + petal * np.sin(angle)
+            draw.ellipse(
+                (px - petal, py - petal, px + petal, py + petal),
+                fill=(240, 150, 180),
+            )
+        draw.ellipse(
+            (cx - petal * 0.7, cy - petal * 0.7, cx + petal * 0.7,
+             cy + petal * 0.7),
+            fill=(250, 220, 80),
+        )  # fmt: skip
+
+
+def _draw_keychain(draw, box, colour, rng):
+    """A key ring, a short chain, and a wooden monument (Tugu)."""
+    x0, y0, x1, y1 = box
+    w, h = x1 - x0, y1 - y0
+    cx = x0 + w / 2
+    ring = h * 0.12
+    draw.ellipse(
+        (cx - ring, y0, cx + ring, y0 + 2 * ring),
+        outline=(200, 200, 210),
+        width=max(2, int(ring // 5)),
+    )
+    draw.line(
+        (cx, y0 + 2 * ring, cx, y0 + h * 0.35),
+        fill=(200, 200, 210),
+        width=max(2, int(ring // 6)),
+    )
+    draw.polygon(
+        [(cx, y0 + h * 0.35), (cx + w * 0.05, y0 + h * 0.45),
+         (cx + w * 0.05, y0 + h * 0.85), (cx - w * 0.05, y0 + h * 0.85),
+         (cx - w * 0.05, y0 + h * 0.45)],
+        fill=colour,
+    )  # fmt: skip
+    draw.rectangle(
+        (cx - w * 0.12, y0 + h * 0.85, cx + w * 0.12, y1),
+        fill=_shade(colour, 0.8),
+    )
+
+
+def _draw_hamper(draw, box, colour, rng):
+    """A gift box holding smaller packs of the shop's products."""
+    draw.rectangle(_scaled(box, 0.0, 0.3, 1.0, 1.0), fill=colour)
+    draw.rectangle(_scaled(box, 0.45, 0.3, 0.55, 1.0), fill=(240, 210, 90))
+    packs = [(230, 170, 40), (240, 220, 150), (120, 60, 30), (90, 55, 35),
+             (250, 240, 200)]  # fmt: skip
+    for index, pack in enumerate(packs):
+        left = 0.05 + index * 0.18
+        top = 0.05 + rng.uniform(0.0, 0.1)
+        draw.rectangle(_scaled(box, left, top, left + 0.15, 0.3), fill=pack)
+
+
+def _draw_cake(draw, box, colour, rng):
+    """A plate of nine brownie squares."""
+    x0, y0, x1, y1 = box
+    side = min(x1 - x0, y1 - y0)
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    draw.ellipse(
+        (cx - side / 2, cy - side / 2, cx + side / 2, cy + side / 2),
+        fill=(255, 255, 255),
+        outline=(215, 215, 215),
+    )
+    piece = side * 0.18
+    for row in (-1, 0, 1):
+        for column in (-1, 0, 1):
+            px = cx + column * piece * 1.15
+            py = cy + row * piece * 1.15
+            draw.rectangle(
+                (px - piece / 2, py - piece / 2, px + piece / 2,
+                 py + piece / 2),
+                fill=colour,
+                outline=_shade(colour, 1.5),
+            )  # fmt: skip
+
+
+DRAWINGS = {
+    "pouch": _draw_pouch,
+    "chips": _draw_chips,
+    "cups": _draw_cups,
+    "box": _draw_box,
+    "wrapped": _draw_wrapped,
+    "bag": _draw_bag,
+    "shirt": _draw_shirt,
+    "keychain": _draw_keychain,
+    "hamper": _draw_hamper,
+    "cake": _draw_cake,
+}
+
+
 def readme_text(seed):
     """The README that labels the folder as synthetic, in both languages."""
     lines = [SAMPLE_MARK]
@@ -720,6 +1392,14 @@ def readme_text(seed):
                 file=f"{UPTIME_FOLDER}/{UPTIME_FILE}",
                 site=SITE + "/",
             ),
+            text(
+                "sample.readme_products",
+                language=language,
+                file=f"{PRODUCT_FOLDER}/{PRODUCT_FILE}",
+                folder=f"{PRODUCT_FOLDER}/foto/",
+                products=len(PRODUCTS),
+                photos=len(PHOTOS),
+            ),
             "",
             text("sample.readme_schemas", language=language),
             "",
@@ -741,8 +1421,10 @@ def sample_files(seed=2024):
         file's bytes.
     """
     # One independent stream per part, so changing one leaves the other.
-    # Children 0 and 1 are the same whatever the number spawned.
-    search_seed, class_seed, uptime_seed = np.random.SeedSequence(seed).spawn(3)
+    # Children 0, 1 and 2 are the same whatever the number spawned.
+    search_seed, class_seed, uptime_seed, product_seed = np.random.SeedSequence(
+        seed
+    ).spawn(4)
     files = {
         f"{SEARCH_CONSOLE_FOLDER}/{name}": content
         for name, content in search_console_files(
@@ -765,8 +1447,19 @@ def sample_files(seed=2024):
             ).items()
         }
     )
+    files.update(
+        {
+            f"{PRODUCT_FOLDER}/{name}": content
+            for name, content in product_files(
+                np.random.default_rng(product_seed)
+            ).items()
+        }
+    )
     files["README.md"] = readme_text(seed)
-    return {name: content.encode("utf-8") for name, content in files.items()}
+    return {
+        name: content if isinstance(content, bytes) else content.encode()
+        for name, content in files.items()
+    }
 
 
 def _is_sample_folder(folder):
