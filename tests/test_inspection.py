@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
+from test_uptime import make_kuma
 from tokolab import InputError, set_language
 from tokolab.inspection import describe, inspect_path
 
@@ -780,6 +781,20 @@ def test_the_sample_uptime_log():
     assert inspection["coverage_pct"] == pytest.approx(100 * 128_160 / 129_600)
     assert inspection["incidents"] == 5
     assert inspection["problems"] == []
+    # MTTR 80 / 5 = 16 min; MTBF: up 128,160 - 80 = 128,080 min / 5 =
+    # 25,616 min. Unknown: 129,600 - 128,160 = 1,440 min, all of it the
+    # day the monitor was off, 14 Nov 09:00 to 15 Nov 09:00.
+    assert inspection["mttr_minutes"] == pytest.approx(16)
+    assert inspection["mtbf_minutes"] == pytest.approx(25_616)
+    assert inspection["unknown_minutes"] == pytest.approx(1440)
+    assert inspection["gaps"] == [
+        {
+            "monitor": "pemantauan",
+            "start": "2023-11-14T09:00:00+07:00",
+            "end": "2023-11-15T09:00:00+07:00",
+            "minutes": 1440.0,
+        }
+    ]
 
 
 def test_describe_the_sample_uptime_log():
@@ -787,26 +802,31 @@ def test_describe_the_sample_uptime_log():
 
     # 99.93758 % -> 99,938%; 98.8889 % -> 98,9%.
     assert lines == [
-        f"{SAMPLE_UPTIME}: catatan pemantauan situs (apakah situs bisa "
-        "dibuka).",
-        "Dari 3 Oktober 2023 pukul 00.00 sampai 1 Januari 2024 pukul 00.00. "
-        "Alat pemantau benar-benar mengecek situs selama 98,9% dari waktu "
-        "itu; sisanya tidak diketahui.",
-        "Situs bisa dibuka 99,938% dari waktu yang dicek. Situs mati 5 kali, "
-        "total 80 menit.",
+        f"{SAMPLE_UPTIME}: catatan pemantauan situs (apakah situs hidup, "
+        "yaitu bisa dibuka).",
+        # The stretch ends at 1 January 00.00: the end of 31 December.
+        "Dari 3 Oktober 2023 pukul 00.00 sampai 31 Desember 2023 pukul "
+        "24.00. Alat pemantau benar-benar mengecek situs selama 98,9% dari "
+        "waktu itu; sisanya tidak diketahui.",
+        "Situs hidup (bisa dibuka) 99,938% dari waktu yang dicek. Situs mati "
+        "5 kali, total 80 menit.",
+        "Waktu terlama yang tidak terpantau: dari 14 November 2023 pukul "
+        "09.00 sampai 15 November 2023 pukul 09.00 (1.440 menit). Saat itu "
+        "alat pemantau tidak mengecek, jadi tidak diketahui apakah situs "
+        "hidup atau mati.",
         "Tidak ada masalah yang ditemukan.",
     ]
 
     set_language("en")
     lines = describe(inspect_path(SAMPLE_UPTIME)).splitlines()
     assert lines[1] == (
-        "From 3 October 2023 at 00.00 to 1 January 2024 at 00.00. The "
+        "From 3 October 2023 at 00.00 to 31 December 2023 at 24.00. The "
         "monitor actually checked the site for 98.9% of that time; the rest "
         "is unknown."
     )
     assert lines[2] == (
-        "The site could be opened 99.938% of the time checked. It was down "
-        "5 times, 80 minutes in all."
+        "The site was up (could be opened) 99.938% of the time checked. It "
+        "was down 5 times, 80 minutes in all."
     )
 
 
@@ -826,9 +846,19 @@ def test_an_events_log_ends_with_its_last_event():
 
     lines = describe(inspection).splitlines()
     assert lines[2] == (
-        "Situs bisa dibuka 99,973% dari waktu yang dicek. Situs mati 1 kali, "
-        "total 0,3 menit."
+        "Situs hidup (bisa dibuka) 99,973% dari waktu yang dicek. Situs mati "
+        "1 kali, total 0,3 menit."
     )
+
+
+def test_an_uptime_log_in_another_timezone():
+    # The same events, written without a zone, read as UTC: 00:00 UTC is
+    # shown with its offset, +00:00; the figures do not change.
+    inspection = as_json(inspect_path(UPTIME / "events.csv", timezone="UTC"))
+
+    assert inspection["start"] == "2026-12-03T00:00:00+00:00"
+    assert inspection["end"] == "2026-12-03T18:44:20+00:00"
+    assert inspection["uptime_pct"] == pytest.approx(100 * (1 - 18 / 67_460))
 
 
 def test_an_events_day_closed_at_midnight(tmp_path):
@@ -880,6 +910,47 @@ def test_the_kits_own_log_and_its_torn_last_line():
     assert "Situs tidak pernah tercatat mati." in describe(torn)
 
 
+def test_an_uptime_log_with_only_its_header():
+    path = UPTIME / "tokolab_log_header_only.csv"
+    inspection = as_json(inspect_path(path))
+
+    # No check: no stretch, no score, nothing down; null in the JSON.
+    assert inspection["start"] is None and inspection["end"] is None
+    assert inspection["uptime_pct"] is None
+    assert inspection["coverage_pct"] is None
+    assert inspection["incidents"] == 0
+    assert inspection["problems"] == [
+        "Catatan ini tidak berisi satu pun hasil cek, jadi tidak bisa "
+        "dihitung berapa lama situs hidup."
+    ]
+    # The kind, then straight to the problem: no period, no score.
+    lines = describe(inspection).splitlines()
+    assert lines[1:] == [
+        "Ada 1 hal yang perlu diperiksa:",
+        f"- {inspection['problems'][0]}",
+    ]
+
+
+def test_an_uptime_log_with_a_single_check(tmp_path):
+    path = tmp_path / "pantau.csv"
+    path.write_text(
+        "time,url,status,up,response_ms,reason\n"
+        "2026-12-03T14:00:05+07:00,https://kue.example,200,1,231,\n",
+        encoding="utf-8",
+    )
+    inspection = as_json(inspect_path(path))
+
+    # One check says nothing about how long it holds: no 1 January 1970.
+    assert inspection["start"] is None and inspection["end"] is None
+    assert inspection["uptime_pct"] is None
+    assert inspection["problems"] == [
+        "Catatan ini baru berisi satu hasil cek. Dari satu cek saja belum "
+        "bisa dihitung berapa lama situs hidup. Biarkan alat pemantau "
+        "mengecek beberapa kali lagi."
+    ]
+    assert "1970" not in describe(inspection)
+
+
 @pytest.mark.parametrize(
     ("name", "column", "found"),
     [
@@ -899,6 +970,47 @@ def test_a_broken_uptime_log_gives_the_readers_error(name, column, found):
     assert caught.value.found == found
 
 
+def test_an_uptimerobot_export_without_a_monitor_column(tmp_path):
+    # Once "not recognised"; now read, the monitor named after the file.
+    path = tmp_path / "toko-kue.csv"
+    path.write_text(
+        "Event,Date-Time\nUp,2026-12-03 10:00\nDown,2026-12-03 10:45\n"
+        "Up,2026-12-03 10:50\n",
+        encoding="utf-8",
+    )
+
+    inspection = inspect_path(path)
+
+    # Up 10:00-10:45, down 10:45-10:50: 45 / 50 = 90 %.
+    assert inspection["source"] == "uptimerobot"
+    assert inspection["monitors"] == ["toko-kue"]
+    assert inspection["uptime_pct"] == pytest.approx(90)
+
+
+def test_an_uptime_log_of_two_sites_keeps_them_apart():
+    inspection = as_json(inspect_path(UPTIME / "uptimerobot.csv"))
+
+    # Worked out in test_sections (monitors_table): Oleh-oleh 100 % over
+    # 62.5 % of the 1,920 min; Toko Kue 1 - 0.3 / 1,919.333 = 99.98437 %
+    # over 1,919.333 / 1,920 = 99.965 %.
+    oleh, kue = inspection["per_monitor"]
+    assert oleh["monitor"] == "Oleh-oleh Pak Budi"
+    assert oleh["uptime_pct"] == pytest.approx(100)
+    assert oleh["coverage_pct"] == pytest.approx(62.5)
+    assert kue["uptime_pct"] == pytest.approx(100 * (1 - 0.3 / (1919 + 1 / 3)))
+    assert kue["coverage_pct"] == pytest.approx(100 * (1919 + 1 / 3) / 1920)
+    assert (oleh["incidents"], kue["incidents"]) == (0, 1)
+
+    lines = describe(inspection).splitlines()
+    assert lines[3:6] == [
+        "Angka di atas menggabungkan 2 situs. Setiap situs sendiri-sendiri:",
+        "- Oleh-oleh Pak Budi: hidup 100,000% dari waktu yang dicek, dicek "
+        "62,5% dari waktunya, mati 0 kali.",
+        "- Toko Kue Bu Sri: hidup 99,984% dari waktu yang dicek, dicek "
+        "100,0% dari waktunya, mati 1 kali.",
+    ]
+
+
 def test_a_journal_stays_a_journal():
     inspection = inspect_path(PROGRAM / "jurnal.csv")
 
@@ -916,3 +1028,34 @@ def test_an_uptime_folder_must_hold_one_log(tmp_path):
         {"path": str(tmp_path / "uptime"), "error": inspection["problems"][0]}
     ]
     assert "a.csv, b.csv" in inspection["problems"][0]
+
+
+def test_an_empty_uptime_folder_is_a_problem(tmp_path):
+    (tmp_path / "uptime").mkdir()
+
+    inspection = inspect_path(tmp_path)
+
+    assert inspection["problems"] == [
+        f"Folder {tmp_path / 'uptime'} harus berisi satu log pemantauan "
+        "saja (atau kuma.db dengan satu berkas cadangan JSON-nya), tetapi "
+        "berisi: -. Sisakan satu log saja, yang ingin diperiksa."
+    ]
+
+
+def test_an_uptime_folder_with_a_kuma_database_and_its_backup(tmp_path):
+    # The report reads this folder; check must read it the same way.
+    folder = tmp_path / "uptime"
+    folder.mkdir()
+    make_kuma(folder / "kuma.db", monitors=False)
+    shutil.copy(UPTIME / "kuma_backup.json", folder)
+
+    inspection = as_json(inspect_path(tmp_path))
+
+    (part,) = inspection["parts"]
+    assert part["kind"] == "uptime" and part["source"] == "uptimekuma"
+    assert part["path"] == str(folder / "kuma.db")
+    assert part["monitors"] == ["Oleh-oleh Pak Budi", "Toko Kue Bu Sri"]
+    assert part["problems"] == [
+        "1 cek saat pemeliharaan (maintenance) tidak dihitung sebagai hidup "
+        "atau mati."
+    ]

@@ -7,6 +7,7 @@ other address; the DNS failure is made by replacing ``getaddrinfo``.
 """
 
 import csv
+import math
 import os
 import re
 import shutil
@@ -36,11 +37,14 @@ from tokolab.monitor import (
     Check,
     check_url,
     describe_check,
+    describe_reason,
     format_line,
     monitor,
     open_log,
     write_line,
 )
+from tokolab.uptime import read_uptime
+from tokolab.uptimestats import intervals, uptime_summary
 
 # One line of the log as the format allows it (tokolab.monitor's docstring).
 LOG_LINE = re.compile(
@@ -558,6 +562,70 @@ def test_monitor_stopped_by_ctrl_c_keeps_what_it_wrote(site, tmp_path):
     assert len(log_rows(log)) == 2
 
 
+# the log read back -----------------------------------------------------------
+
+
+def test_the_log_reads_back_after_a_stop_mid_write_and_a_restart(
+    site, tmp_path
+):
+    log = tmp_path / "uptime.csv"
+
+    # First run: 14:00:00 and 14:01:00 WIB, both up.
+    fake = FakeTime()
+    monitor(site.url, log, count=2, sleep=fake.sleep, clock=fake.clock)
+
+    # Power lost mid-write: half a line, no line end.
+    with open(log, "ab") as stream:
+        stream.write(b"2026-12-03T14:02:00+07:00,http://127.0.0.1:")
+
+    # Second run an hour after the first began, the site answering 503:
+    # 15:00:00 and 15:01:00 WIB.
+    site.status = 503
+    later = FakeTime()
+    later.now += timedelta(hours=1)
+    monitor(site.url, log, count=2, sleep=later.sleep, clock=later.clock)
+
+    # Header row 1, checks rows 2-3, the cut line row 4, checks rows 5-6.
+    read = read_uptime(log)
+    assert read.format == "tokolab"
+    assert read.checks["time"].dt.strftime("%H:%M:%S").tolist() == [
+        "14:00:00",
+        "14:01:00",
+        "15:00:00",
+        "15:01:00",
+    ]
+    assert read.checks["up"].tolist() == [True, True, False, False]
+    assert read.checks["status"].tolist() == ["200", "200", "503", "503"]
+    assert read.checks["reason"].tolist() == [
+        "",
+        "",
+        "http_status",
+        "http_status",
+    ]
+    assert len(read.notes) == 1 and f"{log}, baris 4:" in read.notes[0]
+
+
+def test_a_log_stopped_before_its_first_check_reads_back(site, tmp_path):
+    log = tmp_path / "uptime.csv"
+
+    def interrupt():
+        raise KeyboardInterrupt
+
+    fake = FakeTime()
+    run = monitor(
+        site.url, log, sleep=fake.sleep, clock=fake.clock, on_start=interrupt
+    )
+
+    # Only the header is on disk: no check, so nothing is known yet.
+    assert (run.checks, run.stopped) == (0, True)
+    assert log.read_text("utf-8") == HEADER + "\n"
+    read = read_uptime(log)
+    assert read.checks.empty
+    summary = uptime_summary(intervals(read))
+    assert math.isnan(summary["uptime_pct"])
+    assert summary["incidents"] == 0
+
+
 # the line on the screen -----------------------------------------------------
 
 
@@ -570,7 +638,7 @@ AT_TWO = datetime(2026, 12, 3, 14, 0, 0, tzinfo=WIB)
     [
         (
             Check(AT_TWO, "u", True, 200, 1234, ""),
-            "2026-12-03 14:00:00  naik   status 200, 1.234 ms",
+            "2026-12-03 14:00:00  hidup  status 200, 1.234 ms",
         ),
         (
             Check(
@@ -581,8 +649,8 @@ AT_TWO = datetime(2026, 12, 3, 14, 0, 0, tzinfo=WIB)
                 41,
                 "http_status",
             ),
-            "2026-12-03 14:00:00  TURUN  status 503, 41 ms: situs menjawab "
-            "dengan kode galat",
+            "2026-12-03 14:00:00  MATI   status 503, 41 ms: situs menjawab "
+            "dengan kode kesalahan (error)",
         ),
         (
             Check(
@@ -593,13 +661,41 @@ AT_TWO = datetime(2026, 12, 3, 14, 0, 0, tzinfo=WIB)
                 None,
                 "connection_refused",
             ),
-            "2026-12-03 14:00:00  TURUN  server menolak sambungan; mungkin "
+            "2026-12-03 14:00:00  MATI   server menolak sambungan; mungkin "
             "servernya mati",
         ),
     ],
 )
 def test_describe_check(check, line):
     assert describe_check(check) == line
+
+
+@pytest.mark.parametrize(
+    "reason, status, sentence",
+    [
+        # The code is named when it is one.
+        (
+            "http_status",
+            "503",
+            "situs menjawab dengan kode kesalahan (error) 503",
+        ),
+        (
+            "http_status",
+            404,
+            "situs menjawab dengan kode kesalahan (error) 404",
+        ),
+        # Without a code, the plain sentence.
+        ("http_status", None, "situs menjawab dengan kode kesalahan (error)"),
+        ("http_status", "0", "situs menjawab dengan kode kesalahan (error)"),
+        ("no_answer", "0", "situs tidak menjawab sama sekali"),
+        ("timeout", None, "situs tidak menjawab dalam batas waktu"),
+        # Another tool's own words stay as they are; up has no reason.
+        ("Connection Timeout", None, "Connection Timeout"),
+        ("", None, ""),
+    ],
+)
+def test_describe_reason(reason, status, sentence):
+    assert describe_reason(reason, status) == sentence
 
 
 def test_format_line_quotes_a_url_with_a_comma():
@@ -667,7 +763,7 @@ def test_cli_uptime_prints_one_line_per_check(site, tmp_path, capsys):
         "Tekan Ctrl+C untuk berhenti."
     )
     assert re.fullmatch(
-        r"20\d\d-\d\d-\d\d \d\d:\d\d:\d\d  naik   status 200, [\d.]+ ms", out[1]
+        r"20\d\d-\d\d-\d\d \d\d:\d\d:\d\d  hidup  status 200, [\d.]+ ms", out[1]
     )
     assert out[2] == f"Selesai: 1 pemeriksaan tersimpan di {log}."
     assert len(log_rows(log)) == 1
@@ -754,4 +850,4 @@ def test_cli_uptime_stopped_by_sigint_leaves_a_readable_log(site, tmp_path):
     )
     assert "Traceback" not in err
     # Ctrl+C may land between a check's line on disk and on the screen.
-    assert out.count(" naik ") in (checks - 1, checks)
+    assert out.count(" hidup ") in (checks - 1, checks)

@@ -55,6 +55,7 @@ def test_one_job_per_session_then_the_programme(tmp_path):
         "session": 3,
         "data_folder": str(tmp_path / "kelas"),
         "language": "id",
+        "timezone": "Asia/Jakarta",
     }
     assert jobs[4].parameters == {
         "program_folder": str(tmp_path / "program"),
@@ -170,7 +171,7 @@ def test_atomic_write_gives_the_usual_permissions(tmp_path):
 def two_jobs_one_failing(monkeypatch):
     """Replace the real plan with one good and one failing notebook."""
 
-    def plan(data, program, language, syllabus=None):
+    def plan(data, program, language, syllabus=None, timezone=None):
         return [
             ReportJob(
                 "sesi-1",

@@ -6,22 +6,24 @@ files with the csv and tomllib modules, not with tokolab's readers.
 """
 
 import csv
+import math
 import shutil
 import tomllib
 import zipfile
-from datetime import date
+from datetime import date, datetime
 
 import pandas as pd
 import pytest
+from matplotlib.dates import num2date
 from matplotlib.figure import Figure
 
 from conftest import ROOT
+from test_uptime import make_kuma
 from tokolab import sections, set_language, uptimestats
 from tokolab.budget import audit_budget, read_budget
 from tokolab.classrecords import ClassRecords, read_class_records
 from tokolab.errors import InputError
 from tokolab.journal import read_journal
-from tokolab.monitor import describe_reason
 from tokolab.searchconsole import SearchConsoleExport, read_search_console
 from tokolab.syllabus import read_syllabus
 from tokolab.uptime import read_uptime
@@ -717,9 +719,22 @@ def test_uptime_log_names_several_files(tmp_path):
     shutil.copy(UPTIME / "checks.csv", folder)
     with pytest.raises(InputError) as raised:
         sections.uptime_log(tmp_path)
-    assert raised.value.key == "report.uptime_several"
+    assert raised.value.key == "uptime.folder_not_one_log"
     assert raised.value.path == str(folder)
     assert "checks.csv, events.csv" in str(raised.value)
+
+
+def test_uptime_log_reads_a_kuma_database_with_its_backup(tmp_path):
+    folder = tmp_path / "uptime"
+    folder.mkdir()
+    make_kuma(folder / "kuma.db", monitors=False)
+    shutil.copy(UPTIME / "kuma_backup.json", folder)
+
+    log = sections.uptime_log(tmp_path)
+
+    # The names come from the backup, not "monitor 1" and "monitor 2".
+    assert log.format == "uptimekuma"
+    assert log.monitors == ["Oleh-oleh Pak Budi", "Toko Kue Bu Sri"]
 
 
 def test_uptime_totals_table_of_one_day_with_18_seconds_down():
@@ -728,14 +743,17 @@ def test_uptime_totals_table_of_one_day_with_18_seconds_down():
     table = sections.uptime_totals_table(uptimestats.uptime_summary(spans))
     values = dict(zip(table["Ukuran"], table["Nilai"], strict=True))
     # 1 - 18 / 86,400 = 0.99979166... -> 99,979 %; the day is all watched.
-    # One incident of 18 s = 0.3 min, so downtime and MTTR are 0,3.
+    # One incident of 18 s = 0.3 min, so downtime and MTTR are 0,3. MTBF:
+    # up 86,400 - 18 = 86,382 s = 1,439.7 min over 1 incident.
     assert values == {
-        "Periode": "3 Des 2026 00.00 - 4 Des 2026 00.00",
+        # Ends at midnight: written as the day's 24.00, not 4 Dec 00.00.
+        "Periode": "3 Des 2026 00.00 - 3 Des 2026 24.00",
         "Uptime": "99,979%",
         "Cakupan pemantauan": "100,0%",
         "Jumlah gangguan": "1",
         "Lama mati (menit)": "0,3",
         "Rata-rata lama pulih (menit)": "0,3",
+        "Rata-rata lama tanpa gangguan (menit)": "1.439,7",
     }
 
 
@@ -761,6 +779,36 @@ def test_uptime_totals_table_in_english_with_a_gap(tmp_path):
     assert values["Outages"] == "0"
     assert values["Downtime (minutes)"] == "0.0"
     assert values["Mean time to recover (minutes)"] == "-"
+    assert values["Mean time between failures (minutes)"] == "-"
+
+
+def test_gaps_table_lists_the_longest_unwatched_first(tmp_path):
+    set_language("id")
+    # Checks every minute; the monitor is off 10:03-10:10 (a gap of 7 min
+    # after the 10:03 check speaks for 10:03-10:04: 10:04-10:10 is 6 min
+    # unknown) and 10:12-10:14 is within 3 intervals, so it counts. Then
+    # off again after 10:15: 10:16-10:30 unknown (14 min).
+    minutes = [0, 1, 2, 3, 10, 11, 12, 14, 15, 30, 31]
+    rows = [f"2026-12-03T10:{m:02d}:00+07:00,1" for m in minutes]
+    path = tmp_path / "gaps.csv"
+    path.write_text("time,up\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    spans = uptimestats.intervals(read_uptime(path))
+
+    table = sections.gaps_table(spans)
+
+    assert table.to_dict("list") == {
+        "Mulai": ["3 Des 2026 10.16.00", "3 Des 2026 10.04.00"],
+        "Selesai": ["3 Des 2026 10.30.00", "3 Des 2026 10.10.00"],
+        "Lama (menit)": ["14,0", "6,0"],
+    }
+    assert sections.gaps_table(spans, count=1)["Lama (menit)"].tolist() == [
+        "14,0"
+    ]
+
+
+def test_gaps_table_is_empty_when_the_monitor_always_watched():
+    _, spans = events_day()
+    assert sections.gaps_table(spans).empty
 
 
 def test_incidents_table_lists_the_longest_first_at_most_ten(tmp_path):
@@ -804,8 +852,106 @@ def test_incidents_table_says_the_reason_in_plain_words():
     # one outage of 2 minutes, reason of its first check.
     assert len(table) == 1
     assert table["Lama (menit)"].tolist() == ["2,0"]
-    assert table["Penyebab"].tolist() == [describe_reason("timeout")]
-    assert table["Penyebab"][0] != "timeout"
+    assert table["Penyebab"].tolist() == [
+        "situs tidak menjawab dalam batas waktu"
+    ]
+
+
+def test_incidents_table_names_the_http_code_and_no_answer(tmp_path):
+    set_language("id")
+    # Every 5 minutes: 503 at 10:05 (down until 10:10), no answer (0) at
+    # 10:15 and 10:20 (down until 10:25).
+    path = tmp_path / "cek.csv"
+    path.write_text(
+        "waktu,status\n"
+        "2026-12-03 10:00,200\n2026-12-03 10:05,503\n2026-12-03 10:10,200\n"
+        "2026-12-03 10:15,0\n2026-12-03 10:20,0\n2026-12-03 10:25,200\n",
+        encoding="utf-8",
+    )
+    log = read_uptime(path)
+    spans = uptimestats.intervals(log)
+
+    table = sections.incidents_table(spans, checks=log.checks)
+
+    # The longest first: 10 minutes without an answer, then 5 with 503.
+    assert table["Lama (menit)"].tolist() == ["10,0", "5,0"]
+    assert table["Penyebab"].tolist() == [
+        "situs tidak menjawab sama sekali",
+        "situs menjawab dengan kode kesalahan (error) 503",
+    ]
+    # Without the checks the code is not known.
+    assert sections.incidents_table(spans)["Penyebab"].tolist()[1] == (
+        "situs menjawab dengan kode kesalahan (error)"
+    )
+
+
+def test_monitors_table_keeps_two_shops_apart():
+    set_language("id")
+    log = read_uptime(UPTIME / "uptimerobot.csv")
+    spans = uptimestats.intervals(log)
+
+    table = sections.monitors_table(spans)
+
+    # The log runs 2 Dec 12:00 (Toko Kue's first event) to 3 Dec 20:00
+    # (Oleh-oleh up at 00:00 for 1,200 min): 32 h = 1,920 min.
+    # Oleh-oleh: paused 23:30-00:00 (unknown), up 00:00-20:00 = 1,200
+    # min watched, all up: 100 %; 1,200 / 1,920 = 62.5 % coverage.
+    # Toko Kue: up 2 Dec 12:00 to 3 Dec 19:15:02, down 18 s, up 19:15:20
+    # for 44 min to 19:59:20: 1,919 min 20 s watched of 1,920 min =
+    # 99.965 %; uptime 1 - 0.3 / 1,919.333 = 99.98437 %.
+    assert table.to_dict("list") == {
+        "Yang dipantau": ["Oleh-oleh Pak Budi", "Toko Kue Bu Sri"],
+        "Uptime": ["100,000%", "99,984%"],
+        "Cakupan pemantauan": ["62,5%", "100,0%"],
+        "Jumlah gangguan": ["0", "1"],
+        "Lama mati (menit)": ["0,0", "0,3"],
+        "Target tertinggi yang tercapai": ["99,9%", "99,9%"],
+    }
+
+
+def test_sla_coverage_note_below_90_percent(tmp_path):
+    set_language("id")
+    # Checks every minute 10:00-10:05 and 12:00-12:05, all up: 12 of 126
+    # minutes watched = 9.52 % -> 9,5 %.
+    rows = [
+        f"2026-12-03T{h}:0{m}:00+07:00,1" for h in (10, 12) for m in range(6)
+    ]
+    path = tmp_path / "gap.csv"
+    path.write_text("time,up\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    summary = uptimestats.uptime_summary(
+        uptimestats.intervals(read_uptime(path))
+    )
+
+    assert sections.sla_coverage_note(summary) == (
+        "Hati-hati: alat pemantau hanya mengecek 9,5% dari waktunya, kurang "
+        "dari 90%. Skor ini belum tentu sama dengan keadaan toko sebulan "
+        "penuh. Biarkan alat pemantau terus menyala supaya perbandingan "
+        "dengan target bisa dipercaya."
+    )
+
+
+def test_sla_coverage_note_is_none_when_well_watched():
+    # The events day is watched all the time (100 %).
+    _, spans = events_day()
+    summary = uptimestats.uptime_summary(spans)
+    assert sections.sla_coverage_note(summary) is None
+    # Nothing watched at all: the SLA table says so itself.
+    empty = uptimestats.uptime_summary(spans.iloc[0:0])
+    assert sections.sla_coverage_note(empty) is None
+
+
+@pytest.mark.parametrize(
+    "timezone, label",
+    [
+        ("Asia/Jakarta", "WIB"),
+        ("Asia/Pontianak", "WIB"),
+        ("Asia/Makassar", "WITA"),
+        ("Asia/Jayapura", "WIT"),
+        ("UTC", "UTC"),
+    ],
+)
+def test_zone_label(timezone, label):
+    assert sections.zone_label(timezone) == label
 
 
 def test_incidents_table_names_monitors_and_is_empty_without_outages():
@@ -839,6 +985,89 @@ def test_daily_uptime_chart_has_a_point_per_day():
     assert figure.axes[0].get_title() == "Uptime per hari"
 
 
+def test_daily_uptime_chart_leaves_a_day_without_checks_empty():
+    # Hourly checks, all up, on 1 and 3 March; none on 2 March. The
+    # 23:00 check of 1 March speaks for one hour, to midnight; then
+    # nothing until 3 March 00:00: 2 March is unknown (1,440 min).
+    times = [
+        pd.Timestamp(f"2026-03-{day:02d} {hour:02d}:00", tz="Asia/Jakarta")
+        for day in (1, 3)
+        for hour in range(24)
+    ]
+    checks = pd.DataFrame(
+        {
+            "monitor": "toko",
+            "time": times,
+            "up": True,
+            "status": "200",
+            "response_ms": 100.0,
+            "reason": "",
+        }
+    )
+    spans = uptimestats.intervals(checks)
+
+    figure = sections.daily_uptime_chart(spans)
+
+    (axes,) = figure.axes
+    (line,) = axes.get_lines()
+    # 100 %, nothing, 100 %: the line breaks on 2 March.
+    ydata = list(line.get_ydata())
+    assert ydata[0] == ydata[2] == 100 and math.isnan(ydata[1])
+    # One grey band over the whole of 2 March, named in the legend.
+    (band,) = axes.patches
+    left, right = band.get_x(), band.get_x() + band.get_width()
+    assert num2date(left).replace(tzinfo=None) == datetime(2026, 3, 2)
+    assert num2date(right).replace(tzinfo=None) == datetime(2026, 3, 3)
+    labels = [text.get_text() for text in axes.get_legend().get_texts()]
+    assert labels == ["Uptime", "tidak terpantau"]
+
+
+def test_daily_uptime_chart_ticks_have_few_decimals():
+    set_language("id")
+    _, spans = events_day()
+    figure = sections.daily_uptime_chart(spans)
+    figure.canvas.draw()
+    ticks = [t.get_text() for t in figure.axes[0].get_yticklabels()]
+    # The one day is at 99.979 %: the axis runs from 99.979 - 0.01 to
+    # 100.01 (margin 10 % of the 0.021 below 100, at least 0.01). 100 is
+    # written "100%", not "100,000%"; 99.97 needs two decimals; nothing
+    # above 100 % is written.
+    written = [tick for tick in ticks if tick]
+    assert "100%" in written and "99,97%" in written
+    assert not any(tick.endswith("0%") and "," in tick for tick in written)
+    assert len(set(written)) == len(written)
+    values = [float(t.replace(",", ".")[:-1]) for t in written]
+    assert max(values) == 100
+
+
+def test_uptime_log_in_another_timezone(tmp_path):
+    folder = tmp_path / "uptime"
+    folder.mkdir()
+    shutil.copy(UPTIME / "uptimerobot.csv", folder)
+
+    log = sections.uptime_log(tmp_path, timezone="Asia/Makassar")
+
+    # The account writes WITA (UTC+8): 07:15:02 PM stays 19:15:02 WITA,
+    # which is 18:15:02 WIB.
+    assert log.timezone == "Asia/Makassar"
+    down = log.events.loc[log.events["state"] == "down", "time"].iloc[0]
+    assert down == pd.Timestamp("2026-12-03 19:15:02", tz="Asia/Makassar")
+    assert down == pd.Timestamp("2026-12-03 18:15:02", tz="Asia/Jakarta")
+
+
+def test_daily_uptime_chart_counts_days_in_the_logs_zone():
+    # The events day read as UTC and closed at midnight UTC: one whole
+    # UTC day, 1 - 18 / 86,400 -> one point. Counted in WIB it would
+    # straddle two days (UTC midnight is 07:00 WIB).
+    log = read_uptime(UPTIME / "events.csv", timezone="UTC")
+    midnight = pd.Timestamp("2026-12-04 00:00", tz="UTC")
+    spans = uptimestats.intervals(log, until=midnight)
+
+    (line,) = sections.daily_uptime_chart(spans).axes[0].get_lines()
+
+    assert list(line.get_ydata()) == pytest.approx([100 * (1 - 18 / 86400)])
+
+
 def test_daily_uptime_chart_is_none_when_nothing_was_watched():
     _, spans = events_day()
     assert sections.daily_uptime_chart(spans.iloc[0:0]) is None
@@ -869,7 +1098,8 @@ def test_response_time_chart_is_none_without_timed_checks():
 def test_sla_section_table_for_one_day_with_18_seconds_down():
     set_language("id")
     _, spans = events_day()
-    table = sections.sla_section_table(uptimestats.uptime_summary(spans))
+    sla = uptimestats.sla_table(uptimestats.uptime_summary(spans))
+    table = sections.sla_section_table(sla)
     # Allowed per 30-day month, 43,200 minutes: 1 % = 432, 0.5 % = 216,
     # 0.1 % = 43.2. 99.979 % reaches all three.
     assert table.to_dict("list") == {
@@ -884,7 +1114,7 @@ def test_sla_section_table_in_english_when_missed():
     try:
         log = read_uptime(UPTIME / "checks.csv")
         summary = uptimestats.uptime_summary(uptimestats.intervals(log))
-        table = sections.sla_section_table(summary)
+        table = sections.sla_section_table(uptimestats.sla_table(summary))
     finally:
         set_language("id")
     # Up 14:00-14:05 and 14:15-14:20, down 14:05-14:15: 50 %, none met.

@@ -4,6 +4,7 @@ import csv
 import hashlib
 import json
 import math
+import shutil
 import sqlite3
 from zoneinfo import ZoneInfo
 
@@ -19,11 +20,13 @@ from tokolab.uptime import (
     EVENT_COLUMNS,
     SQLITE_MAGIC,
     UptimeLog,
+    find_uptime_log,
     parse_status,
     parse_time,
     read_uptime,
     read_uptime_kuma,
 )
+from tokolab.uptimestats import intervals, uptime_summary
 
 ZONE = ZoneInfo("Asia/Jakarta")
 
@@ -71,6 +74,42 @@ def test_parse_time_forms(written, expected):
     assert str(parse_time(written).tz) == "Asia/Jakarta"
 
 
+@pytest.mark.parametrize(
+    "written, expected",
+    [
+        # 24:00 ends the day: the next day at 00:00.
+        ("2023-10-03 24:00:00", "2023-10-04 00:00:00"),
+        ("2023-10-03 24:00", "2023-10-04 00:00:00"),
+        ("03-10-2023 24.00", "2023-10-04 00:00:00"),
+        # The last day of a month and of a year roll over too.
+        ("2023-10-31 24:00:00", "2023-11-01 00:00:00"),
+        ("31 Desember 2023 24:00", "2024-01-01 00:00:00"),
+        # With a zone: 24:00 UTC on 3 October is 07:00 WIB on the 4th.
+        ("2023-10-03 24:00:00 UTC", "2023-10-04 07:00:00"),
+    ],
+)
+def test_parse_time_24_00_is_the_next_day(written, expected):
+    assert parse_time(written) == wib(expected)
+
+
+def test_a_day_closed_at_24_00_gives_99_979_percent(tmp_path):
+    path = tmp_path / "kejadian.csv"
+    path.write_text(
+        "time,event\n"
+        "2023-10-03 00:00:00,up\n"
+        "2023-10-03 18:44:02,down\n"
+        "2023-10-03 18:44:20,up\n"
+        "2023-10-03 24:00:00,up\n",
+        encoding="utf-8",
+    )
+    summary = uptime_summary(intervals(read_uptime(path)))
+
+    # 18 s down of 24 h = 86,400 s: 1 - 18 / 86,400 = 0.99979166...
+    assert summary["end"] == wib("2023-10-04 00:00")
+    assert round(summary["uptime_pct"], 3) == 99.979
+    assert summary["coverage_pct"] == pytest.approx(100)
+
+
 def test_parse_time_in_another_zone():
     # Naive 14:00 in Asia/Makassar (UTC+8) is 06:00 UTC.
     found = parse_time("2026-12-03 14:00", "Asia/Makassar")
@@ -90,6 +129,10 @@ def test_parse_time_month_first():
         "14:00",  # no date
         "31-02-2026 10:00",  # no such day
         "2026-12-03 25:00",
+        # Only exactly 24:00 closes a day.
+        "2026-12-03 24:00:01",
+        "2026-12-03 24:30",
+        "2026-12-03 24:00:00.5",
         "2026-12-03 13:00 PM",
         "2026-12-03 10:00 +15:00",
         "3 Foo 2026 10:00",
@@ -165,17 +208,67 @@ def test_tokolab_log_with_problems(fixtures):
 def test_tokolab_log_torn_last_line(fixtures):
     # The monitor was stopped mid-write: the last line has no newline and
     # no full time. The two whole lines stay; the torn one (row 4) goes.
-    log = read_uptime(fixtures / "uptime" / "tokolab_log_torn.csv")
-    assert log.checks["response_ms"].tolist() == [231.0, 245.0]
-    assert len(log.notes) == 1 and "baris 4" in log.notes[0]
-
-
-def test_tokolab_log_header_only(tmp_path):
-    path = tmp_path / "log.csv"
-    path.write_text("time,url,status,up,response_ms,reason\n")
+    path = fixtures / "uptime" / "tokolab_log_torn.csv"
     log = read_uptime(path)
+    assert log.checks["response_ms"].tolist() == [231.0, 245.0]
+    assert log.notes == [
+        f"Berkas {path}, baris 4: baris ini terpotong (monitor dihentikan "
+        "saat sedang menulis), jadi tidak dihitung."
+    ]
+
+
+def test_tokolab_log_cut_lines_between_runs(fixtures, monkeypatch):
+    # Stopped twice mid-write, started again each time on a new line:
+    # row 4 (a time cut at '14:02:0') and row 6 (a URL cut at 'kue.exa',
+    # no up cell) have fewer than 6 fields and do not read: left out.
+    # Row 7 lost only its last field ('240' then nothing): it still reads.
+    path = fixtures / "uptime" / "tokolab_log_restarted.csv"
+    log = read_uptime(path)
+
+    assert log.checks["time"].tolist() == [
+        wib("2026-12-03 14:00:05"),
+        wib("2026-12-03 14:01:05"),
+        wib("2026-12-03 14:10:00"),
+        wib("2026-12-03 14:20:00"),
+    ]
+    assert log.checks["up"].tolist() == [True, True, False, True]
+    assert log.checks["reason"].tolist() == ["", "", "http_status", ""]
+    assert [note.split(":")[0] for note in log.notes] == [
+        f"Berkas {path}, baris 4",
+        f"Berkas {path}, baris 6",
+    ]
+    pd.testing.assert_frame_equal(
+        log.checks, careful_reading(monkeypatch, path).checks
+    )
+
+
+def test_tokolab_log_a_whole_line_that_does_not_read_is_an_error(tmp_path):
+    # Six fields, so not cut short: 'ya' in the up column is a mistake.
+    path = tmp_path / "log.csv"
+    path.write_text(
+        "time,url,status,up,response_ms,reason\n"
+        "2026-12-03T14:00:05+07:00,https://kue.example,200,ya,231,\n"
+        "2026-12-03T14:01:0\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError) as caught:
+        read_uptime(path)
+    assert (caught.value.row, caught.value.column) == (2, "up")
+
+
+def test_tokolab_log_header_only(fixtures):
+    # The monitor was stopped before its first check: only the header.
+    log = read_uptime(fixtures / "uptime" / "tokolab_log_header_only.csv")
     assert log.checks.empty and list(log.checks.columns) == CHECK_COLUMNS
     assert log.monitors == []
+
+    # No check, no interval: nothing observed, no uptime, no incident.
+    spans = intervals(log)
+    assert spans.empty
+    summary = uptime_summary(spans)
+    assert math.isnan(summary["uptime_pct"])
+    assert summary["incidents"] == 0
+    assert summary["observed_minutes"] == 0
 
 
 def careful_reading(monkeypatch, path):
@@ -322,6 +415,36 @@ def test_uptimerobot_month_first_column(tmp_path):
     assert events["duration_s"].isna().all()
 
 
+@pytest.mark.parametrize(
+    "lines, monitor",
+    [
+        # No Monitor column: named by its Monitor URL.
+        (
+            [
+                "Event,Monitor URL,Date-Time",
+                "Down,https://kue.example,2026-12-03 10:00",
+                "Up,https://kue.example,2026-12-03 10:05",
+            ],
+            "https://kue.example",
+        ),
+        # Neither: named after the file, as for a generic log.
+        (
+            ["Event,Date-Time", "Down,2026-12-03 10:00", "Up,2026-12-03 10:05"],
+            "toko-kue",
+        ),
+    ],
+)
+def test_uptimerobot_without_a_monitor_column(tmp_path, lines, monitor):
+    path = tmp_path / "toko-kue.csv"
+    path.write_text("\n".join(lines) + "\n")
+
+    log = read_uptime(path)
+
+    assert log.format == "uptimerobot"
+    assert log.monitors == [monitor]
+    assert log.events["state"].tolist() == ["down", "up"]
+
+
 def test_uptimerobot_unknown_event(tmp_path):
     path = tmp_path / "logs.csv"
     path.write_text(
@@ -356,6 +479,45 @@ def test_generic_checks_indonesian(fixtures):
     assert ms[0] == 120.5 and math.isnan(ms[1]) and ms[2:] == [900.0, 130.0]
     # 503 with no reason written: the HTTP code is the reason.
     assert checks["reason"].tolist() == ["", "server mati", "http_status", ""]
+
+
+@pytest.mark.parametrize(
+    "lines, reasons",
+    [
+        # HTTP codes in the status column: 0 and empty mean no answer.
+        (
+            ["waktu,status", "2026-12-03 14:00,200", "2026-12-03 14:05,0"],
+            ["", "no_answer"],
+        ),
+        (
+            [
+                "waktu,status,up",
+                "2026-12-03 14:00,503,0",
+                "2026-12-03 14:05,,0",
+            ],
+            ["http_status", "no_answer"],
+        ),
+        # A reason written wins.
+        (
+            [
+                "waktu,status,alasan",
+                "2026-12-03 14:00,200,",
+                "2026-12-03 14:05,0,DNS",
+            ],
+            ["", "DNS"],
+        ),
+        # A status column of 1 and 0 only: 0 is just "down", reason unknown.
+        (
+            ["waktu,status", "2026-12-03 14:00,1", "2026-12-03 14:05,0"],
+            ["", ""],
+        ),
+    ],
+)
+def test_generic_checks_no_answer(tmp_path, lines, reasons):
+    path = tmp_path / "cek.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    assert read_uptime(path).checks["reason"].tolist() == reasons
 
 
 def test_generic_checks_with_problems(fixtures):
@@ -405,6 +567,65 @@ def test_unknown_headers(tmp_path):
         read_uptime(path)
     assert caught.value.key == "uptime.unknown_headers"
     assert caught.value.found == "produk, harga"
+
+
+@pytest.mark.parametrize(
+    "header, mark",
+    [
+        ("waktu|status", "tanda '|'"),
+        ("timestamp/up", "tanda '/'"),
+        ("waktu status", "spasi"),
+    ],
+)
+def test_columns_split_by_another_mark(tmp_path, header, mark):
+    path = tmp_path / "log.csv"
+    row = header.replace("waktu", "2026-12-03 10:00").replace("timestamp", "1")
+    path.write_text(f"{header}\n{row}\n", encoding="utf-8")
+
+    with pytest.raises(InputError) as caught:
+        read_uptime(path)
+
+    error = caught.value
+    assert error.key == "uptime.wrong_separator"
+    assert error.found == header
+    assert str(error) == (
+        f"Berkas {path}: semua judul kolom menempel dalam satu kolom "
+        f"('{header}') karena kolomnya dipisah dengan {mark}. Simpan ulang "
+        "berkas sebagai CSV, dengan koma (,) atau titik koma (;) di antara "
+        "kolom."
+    )
+
+
+def test_one_column_that_is_no_log_gets_no_separator_advice(tmp_path):
+    # 'nama|harga' splits, but into nothing the uptime reader knows.
+    path = tmp_path / "produk.csv"
+    path.write_text("nama|harga\nkripik|15000\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        read_uptime(path)
+    assert caught.value.key == "uptime.unknown_headers"
+
+
+def test_a_two_digit_year_keeps_the_dates_advice(tmp_path):
+    path = tmp_path / "cek.csv"
+    path.write_text("waktu,status\n03-12-26 10:00,200\n", encoding="utf-8")
+
+    with pytest.raises(InputError) as caught:
+        read_uptime(path)
+
+    error = caught.value
+    assert error.key == "uptime.bad_cell_because"
+    assert (error.row, error.column, error.found) == (
+        2,
+        "waktu",
+        "03-12-26 10:00",
+    )
+    assert (
+        "'03-12-26': tahun harus ditulis dengan empat angka, misalnya 2024."
+        in str(error)
+    )
+    # The advice follows the language in use when it is shown.
+    set_language("en")
+    assert "the year must have four digits" in str(error)
 
 
 def test_duplicate_time_columns(tmp_path):
@@ -495,8 +716,10 @@ def test_kuma_database(tmp_path):
         wib("2026-12-03 14:01:00"),
         wib("2026-12-03 14:02:00.500"),
     ]
-    # Pending counts as up, as Kuma counts it.
-    assert checks["up"].tolist() == [True, True, False, True]
+    # Pending (Oleh-oleh's only beat) counts as down, as Kuma counts it
+    # (1.x calcUptime: only status 1 and 3 are up time; 2.x flatStatus:
+    # PENDING is DOWN).
+    assert checks["up"].tolist() == [False, True, False, True]
     assert checks["status"].tolist() == ["pending", "up", "down", "up"]
     ms = checks["response_ms"].tolist()
     assert ms[:2] == [300.0, 120.0] and math.isnan(ms[2]) and ms[3] == 95.0
@@ -536,6 +759,98 @@ def test_kuma_opened_read_only(tmp_path):
     read_uptime(db)
     assert hashlib.sha256(db.read_bytes()).hexdigest() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["kuma.db"]
+
+
+def test_kuma_pending_beats_count_as_down(tmp_path):
+    # One beat a minute: up, pending, pending, up. Each beat holds until
+    # the next; the last for one interval: up 1 + 1 min, down 2 min.
+    beats = [
+        (1, 1, "OK", "2026-12-03 07:00:00", 100),
+        (1, 2, "timeout", "2026-12-03 07:01:00", None),
+        (1, 2, "timeout", "2026-12-03 07:02:00", None),
+        (1, 1, "OK", "2026-12-03 07:03:00", 100),
+    ]
+    log = read_uptime(make_kuma(tmp_path / "kuma.db", beats=beats))
+    summary = uptime_summary(intervals(log))
+
+    # 2 of 4 minutes up: 50 %; one incident of 2 minutes.
+    assert summary["uptime_pct"] == pytest.approx(50)
+    assert summary["incidents"] == 1
+    assert summary["downtime_minutes"] == pytest.approx(2)
+
+
+@pytest.mark.parametrize(
+    "beats, maintenance",
+    [
+        # An empty heartbeat table: Kuma was set up but never checked.
+        ([], 0),
+        # Only maintenance beats: left out, so no check is left.
+        ([(1, 3, "maintenance", "2026-12-03 07:00:00", None)] * 2, 2),
+    ],
+)
+def test_kuma_without_a_single_check(tmp_path, beats, maintenance):
+    db = make_kuma(tmp_path / "kuma.db", beats=beats)
+    log = read_uptime(db)
+
+    assert log.checks.empty and log.monitors == []
+    assert len(log.notes) == (1 if maintenance else 0)
+    spans = intervals(log)
+    assert spans.empty
+    assert math.isnan(uptime_summary(spans)["uptime_pct"])
+
+
+# --- the uptime folder -------------------------------------------------------
+
+
+def test_find_uptime_log_one_file_or_none(tmp_path, fixtures):
+    folder = tmp_path / "uptime"
+    assert find_uptime_log(folder) is None
+    folder.mkdir()
+    (folder / ".DS_Store").write_bytes(b"x")
+    assert find_uptime_log(folder) is None
+
+    shutil.copy(fixtures / "uptime" / "checks.csv", folder)
+    assert find_uptime_log(folder) == (folder / "checks.csv", None)
+
+
+def test_find_uptime_log_a_database_with_its_backup(tmp_path, fixtures):
+    folder = tmp_path / "uptime"
+    folder.mkdir()
+    # Names do not matter: the database is told by its first bytes.
+    make_kuma(folder / "salinan")
+    shutil.copy(fixtures / "uptime" / "kuma_backup.json", folder)
+    assert find_uptime_log(folder) == (
+        folder / "salinan",
+        folder / "kuma_backup.json",
+    )
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        # Two CSV logs: which one to report?
+        ["a.csv", "b.csv"],
+        # A database beside a CSV that is no backup.
+        ["kuma.db", "b.csv"],
+        # A database and two backups.
+        ["kuma.db", "a.json", "b.json"],
+    ],
+)
+def test_find_uptime_log_refuses_several(tmp_path, fixtures, names):
+    folder = tmp_path / "uptime"
+    folder.mkdir()
+    for name in names:
+        if name == "kuma.db":
+            make_kuma(folder / name)
+        else:
+            shutil.copy(fixtures / "uptime" / "checks.csv", folder / name)
+    with pytest.raises(InputError) as caught:
+        find_uptime_log(folder)
+    error = caught.value
+    assert error.key == "uptime.folder_not_one_log"
+    assert error.path == str(folder)
+    assert error.found == ", ".join(sorted(names))
+    assert str(error).startswith(f"Folder {folder} harus berisi satu log")
 
 
 def test_kuma_bad_status(tmp_path):
@@ -586,15 +901,6 @@ def test_damaged_database(tmp_path):
     assert caught.value.key == "uptime.db_damaged"
 
 
-def test_catalog_has_both_languages():
-    from tokolab.messages import load_catalog
-
-    entries = {k: v for k, v in load_catalog().items() if k.startswith("up")}
-    assert entries
-    for sentences in entries.values():
-        assert sentences["id"] and sentences["en"]
-
-
 # --- fuzzing: any input gives an UptimeLog or InputError ----------------------
 
 FUZZ = settings(
@@ -605,10 +911,14 @@ FUZZ = settings(
 
 
 def read_or_input_error(path, **options):
+    """Read a log and work out its figures; only InputError may stop it."""
     try:
-        assert isinstance(read_uptime(path, **options), UptimeLog)
+        log = read_uptime(path, **options)
     except InputError:
-        pass
+        return
+    assert isinstance(log, UptimeLog)
+    summary = uptime_summary(intervals(log))
+    assert summary["incidents"] >= 0
 
 
 @FUZZ

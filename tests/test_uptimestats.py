@@ -15,6 +15,8 @@ from hypothesis import strategies as st
 
 from tokolab import InputError, set_language
 from tokolab.uptimestats import (
+    format_target,
+    gaps,
     incidents,
     intervals,
     merge_monitors,
@@ -23,6 +25,7 @@ from tokolab.uptimestats import (
     sla_table,
     sla_verdict,
     uptime_by_period,
+    uptime_per_monitor,
     uptime_summary,
 )
 
@@ -164,6 +167,21 @@ def test_a_gap_between_bursts_of_checks_is_unknown(two_bursts):
     ]
 
 
+def test_the_gap_between_bursts_is_listed(two_bursts):
+    found = gaps(intervals(two_bursts))
+
+    # 10:06 to 12:00: 114 minutes that nobody watched.
+    expected = pd.DataFrame(
+        {
+            "monitor": ["toko"],
+            "start": [wib("2026-03-01 10:06")],
+            "end": [wib("2026-03-01 12:00")],
+            "duration_min": [114.0],
+        }
+    )
+    pd.testing.assert_frame_equal(found, expected, check_dtype=False)
+
+
 def test_two_bursts_give_100_percent_over_about_9_5_percent(two_bursts):
     summary = uptime_summary(intervals(two_bursts))
 
@@ -252,6 +270,44 @@ def test_a_check_without_an_answer_is_unknown():
     assert uptime_summary(table)["coverage_pct"] == pytest.approx(75)
 
 
+def test_a_log_without_checks_has_no_intervals():
+    # Only the header was read: no check, so nothing was observed.
+    frame = checks([])
+    frame["time"] = frame["time"].dt.tz_localize(WIB)
+    table = intervals(frame)
+
+    assert table.empty
+    assert list(table.columns) == ["monitor", "start", "end", "state", "reason"]
+    summary = uptime_summary(table)
+    assert math.isnan(summary["uptime_pct"])
+    assert math.isnan(summary["coverage_pct"])
+    assert (summary["incidents"], summary["monitors"]) == (0, 0)
+    assert incidents(table).empty
+    assert uptime_by_period(table).empty
+
+
+def test_a_single_check_gives_no_stretch():
+    # Nothing says how long one lone check holds: no interval, and the
+    # stretch has no start or end (not 1 January 1970).
+    table = intervals(checks([("2026-03-01 10:00", True)]))
+
+    assert table.empty
+    summary = uptime_summary(table)
+    assert summary["start"] is None and summary["end"] is None
+    assert math.isnan(summary["uptime_pct"])
+
+
+def test_a_stretch_given_for_a_log_without_intervals_is_unknown():
+    # 10:00-11:00 given, nothing observed: 60 min unknown, coverage 0 %.
+    table = intervals(checks([("2026-03-01 10:00", True)]))
+    summary = uptime_summary(
+        table, start=wib("2026-03-01 10:00"), end=wib("2026-03-01 11:00")
+    )
+    assert summary["start"] == wib("2026-03-01 10:00")
+    assert summary["end"] == wib("2026-03-01 11:00")
+    assert math.isnan(summary["uptime_pct"])
+
+
 # --- worked case 3: MTTR and MTBF on a small event log -----------------------
 
 
@@ -294,11 +350,7 @@ def test_the_incidents_of_the_small_event_log(small_event_log):
             "reason": ["timeout", "http_status"],
         }
     )
-    assert found["monitor"].tolist() == expected["monitor"].tolist()
-    assert found["start"].tolist() == expected["start"].tolist()
-    assert found["end"].tolist() == expected["end"].tolist()
-    assert found["duration_min"].tolist() == [10.0, 30.0]
-    assert found["reason"].tolist() == ["timeout", "http_status"]
+    pd.testing.assert_frame_equal(found, expected, check_dtype=False)
 
 
 def test_a_summary_cut_to_a_stretch(small_event_log):
@@ -408,6 +460,48 @@ def test_two_monitors_stay_apart_until_merged(two_monitors):
     summary = uptime_summary(two_monitors)
     assert summary["uptime_pct"] == pytest.approx(100 * 95 / 120)
     assert summary["monitors"] == 2
+
+
+def test_each_monitor_on_its_own(two_monitors):
+    found = uptime_per_monitor(two_monitors)
+
+    # 10:00-11:00 for both. kuma: down 10:25-10:40 (15 min), up 45 of 60
+    # = 75 %; uptimerobot: down 10:20-10:30 (10 min), up 50 of 60 =
+    # 83.333 %. Both watched all 60 minutes; one incident each, so
+    # MTTR = the outage and MTBF = the up time.
+    assert found["monitor"].tolist() == ["kuma", "uptimerobot"]
+    assert found["uptime_pct"].tolist() == pytest.approx([75, 100 * 50 / 60])
+    assert found["coverage_pct"].tolist() == pytest.approx([100, 100])
+    assert found["downtime_minutes"].tolist() == pytest.approx([15, 10])
+    assert found["incidents"].tolist() == [1, 1]
+    assert found["mttr_minutes"].tolist() == pytest.approx([15, 10])
+    assert found["mtbf_minutes"].tolist() == pytest.approx([45, 50])
+
+
+def test_a_monitor_that_began_later_shows_the_time_before_as_unknown():
+    # "lama" watches 10:00-11:00; "baru" only 10:30-11:00: over the log's
+    # stretch of 60 min "baru" covers 30 min, 50 %.
+    first = events(
+        [("2026-03-01 10:00+07:00", "up")],
+        monitor="lama",
+    )
+    second = events(
+        [("2026-03-01 10:30+07:00", "up")],
+        monitor="baru",
+    )
+    table = intervals(pd.concat([first, second]), until=wib("2026-03-01 11:00"))
+
+    found = uptime_per_monitor(table)
+
+    assert found["monitor"].tolist() == ["baru", "lama"]
+    assert found["coverage_pct"].tolist() == pytest.approx([50, 100])
+    assert found["uptime_pct"].tolist() == pytest.approx([100, 100])
+
+
+def test_each_monitor_of_no_intervals_is_an_empty_table():
+    frame = checks([])
+    frame["time"] = frame["time"].dt.tz_localize(WIB)
+    assert uptime_per_monitor(intervals(frame)).empty
 
 
 def test_merged_monitors_are_down_only_when_both_say_so(two_monitors):
@@ -624,6 +718,17 @@ def test_a_shop_meeting_every_target_and_a_custom_month():
     assert "memenuhi semua target (99,95%)" in sla_verdict(table)
 
 
+@pytest.mark.parametrize(
+    "target, id_text, en_text",
+    [(99, "99%", "99%"), (99.5, "99,5%", "99.5%"), (99.9, "99,9%", "99.9%")],
+)
+def test_format_target_writes_as_many_decimals_as_the_target_has(
+    target, id_text, en_text
+):
+    assert format_target(target) == id_text
+    assert format_target(target, language="en") == en_text
+
+
 def test_no_observed_time_meets_nothing_and_says_so(two_bursts):
     unknown_only = intervals(two_bursts).query("state == 'unknown'")
     table = sla_table(uptime_summary(unknown_only))
@@ -664,7 +769,12 @@ def test_an_empty_time_names_its_row(two_bursts):
     with pytest.raises(InputError) as caught:
         intervals(two_bursts)
     assert caught.value.key == "uptimestats.missing_time"
+    # Index 2 is the third check from the top.
     assert caught.value.row == 3
+    assert str(caught.value).startswith(
+        "Catatan uptime: cek atau kejadian ke-3 dalam tabel (dihitung dari "
+        "atas, mulai dari 1) tidak punya waktu."
+    )
 
 
 def test_an_unknown_state_names_its_row_and_value(small_event_log):
@@ -674,7 +784,24 @@ def test_an_unknown_state_names_its_row_and_value(small_event_log):
         intervals(small_event_log)
     assert caught.value.key == "uptimestats.bad_state"
     assert (caught.value.row, caught.value.found) == (4, "turun")
-    assert "'turun' tidak dikenal" in str(caught.value)
+    assert str(caught.value) == (
+        "Catatan uptime: kejadian ke-4 dalam tabel (dihitung dari atas, "
+        "mulai dari 1) berisi keadaan 'turun' yang tidak dikenal. Yang "
+        "diharapkan: up, down, unknown."
+    )
+    set_language("en")
+    assert "event number 4 of the table" in str(caught.value)
+
+
+def test_a_bad_row_is_counted_in_the_order_handed_in(small_event_log):
+    # The newest event first, as UptimeRobot lists them: the bad one is
+    # the top row, so number 1, although it is last in time.
+    newest_first = small_event_log.iloc[::-1].reset_index(drop=True)
+    newest_first.loc[0, "state"] = "pulih"
+
+    with pytest.raises(InputError) as caught:
+        intervals(newest_first)
+    assert (caught.value.row, caught.value.found) == (1, "pulih")
 
 
 def test_an_up_cell_that_is_not_true_or_false_is_refused(two_bursts):
@@ -685,6 +812,7 @@ def test_an_up_cell_that_is_not_true_or_false_is_refused(two_bursts):
         intervals(two_bursts)
     assert caught.value.key == "uptimestats.bad_up"
     assert (caught.value.row, caught.value.found) == (5, "maybe")
+    assert "cek ke-5 dalam tabel" in str(caught.value)
 
 
 def test_a_frame_that_is_no_log_is_refused():

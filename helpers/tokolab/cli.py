@@ -1,8 +1,8 @@
 """The ``tokolab`` command.
 
     tokolab report [--data FOLDER] [--program FOLDER] [--output FOLDER]
-                   [--jobs N] [--quiet]
-    tokolab check PATH [--json]
+                   [--jobs N] [--quiet] [--timezone ZONE]
+    tokolab check PATH [--json] [--timezone ZONE]
     tokolab sample-data [--folder FOLDER] [--seed N]
     tokolab uptime URL --log FILE [--every SECONDS] [--count N]
 
@@ -37,6 +37,7 @@ def command_report(arguments):
         output=arguments.output,
         jobs=arguments.jobs,
         progress=not arguments.quiet,
+        timezone=arguments.timezone,
     )
     print(
         text(
@@ -56,7 +57,7 @@ def command_check(arguments):
     # With --json a program reads the answer from standard output, so an
     # unreadable input is reported there too, as {"error": ...}.
     try:
-        inspection = inspect_path(arguments.path)
+        inspection = inspect_path(arguments.path, arguments.timezone)
     except TokolabError as error:
         if not arguments.json:
             raise
@@ -132,6 +133,32 @@ def positive_number(written):
     return int(written)
 
 
+def timezone_name(written):
+    """An argparse type: an IANA timezone name (``--timezone``)."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(written)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise argparse.ArgumentTypeError(
+            text("uptime.unknown_timezone", found=written)
+        ) from None
+    return written
+
+
+def add_timezone(parser):
+    """The ``--timezone`` option of ``report`` and ``check``."""
+    from tokolab.uptime import DEFAULT_TIMEZONE
+
+    parser.add_argument(
+        "--timezone",
+        type=timezone_name,
+        metavar="ZONE",
+        default=DEFAULT_TIMEZONE,
+        help=text("uptime.timezone_help", default=DEFAULT_TIMEZONE),
+    )
+
+
 def build_parser():
     """The argument parser, its help texts in the language in use."""
     from tokolab.reports import DEFAULT_DATA, DEFAULT_OUTPUT, DEFAULT_PROGRAM
@@ -184,6 +211,7 @@ def build_parser():
     report.add_argument(
         "--quiet", action="store_true", help=text("cli.quiet_help")
     )
+    add_timezone(report)
     report.set_defaults(handler=command_report)
 
     check = commands.add_parser(
@@ -193,6 +221,7 @@ def build_parser():
     check.add_argument(
         "--json", action="store_true", help=text("cli.json_help")
     )
+    add_timezone(check)
     check.set_defaults(handler=command_check)
 
     sample = commands.add_parser(

@@ -21,15 +21,24 @@ journal        ``entries``, ``first``, ``last`` (ISO dates, the earliest
 uptime         ``source`` (the log's format: ``checks``, ``events``,
                ``tokolab``, ``uptimerobot``, ``uptimekuma``), ``monitors``,
                ``start``, ``end`` (ISO times with offset, the stretch the
-               log covers), ``uptime_pct`` [percent 0-100, of the observed
+               log covers; null when it observed nothing),
+               ``uptime_pct`` [percent 0-100, of the observed
                time], ``coverage_pct`` [percent 0-100, observed time of
-               the stretch], ``incidents`` [count], ``downtime_minutes``
-               [minutes]
+               the stretch], ``incidents`` [count], ``downtime_minutes``,
+               ``mttr_minutes``, ``mtbf_minutes`` [minutes] (mean time to
+               repair and between failures, null without incidents),
+               ``unknown_minutes`` [minutes], ``gaps`` (the longest ten
+               stretches not watched, longest first: ``monitor``,
+               ``start``, ``end``, ``minutes``), ``per_monitor`` (one
+               entry per monitor: ``monitor``, ``uptime_pct``,
+               ``coverage_pct``, ``incidents``, ``downtime_minutes``;
+               the figures above add all monitors together)
 class          ``participants``, ``sessions`` (per session: ``present``,
                ``enrolled``, ``attendance_rate``, quiz ``pairs``,
                ``pre_mean``, ``post_mean``)
 folder         ``parts``: one inspection for each of ``kelas/``,
-               ``searchconsole/``, ``uptime/`` (a folder holding one log),
+               ``searchconsole/``, ``uptime/`` (a folder holding one log,
+               or a ``kuma.db`` with its JSON backup),
                ``anggaran.csv`` and ``jurnal.csv`` found in a data or
                programme folder, or ``path`` and ``error`` for a part that
                cannot be read
@@ -61,7 +70,7 @@ filters, is described as such and its missing tables are a problem.
 
 import logging
 import math
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from tokolab.budget import audit_budget, read_budget
@@ -79,8 +88,18 @@ from tokolab.journal import journal_findings, read_journal
 from tokolab.messages import format_number, format_percent, or_dash, text
 from tokolab.rupiah import format_rupiah
 from tokolab.searchconsole import read_search_console
-from tokolab.uptime import SQLITE_MAGIC, read_uptime
-from tokolab.uptimestats import intervals, uptime_summary
+from tokolab.uptime import (
+    DEFAULT_TIMEZONE,
+    SQLITE_MAGIC,
+    find_uptime_log,
+    read_uptime,
+)
+from tokolab.uptimestats import (
+    gaps,
+    intervals,
+    uptime_per_monitor,
+    uptime_summary,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -170,8 +189,18 @@ def inspect_journal(path):
     }
 
 
-def inspect_uptime(path):
+def inspect_uptime(path, backup=None, timezone=DEFAULT_TIMEZONE):
     """Uptime, coverage and incidents of a monitor log, over all of it.
+
+    Parameters
+    ----------
+    path : str or Path
+        An uptime log (see :func:`tokolab.uptime.read_uptime`).
+    backup : str or Path, optional
+        An Uptime Kuma JSON backup, for monitor names.
+    timezone : str
+        IANA zone of times written without an offset, and of the times
+        given back (default ``Asia/Jakarta``, WIB).
 
     Notes
     -----
@@ -179,43 +208,99 @@ def inspect_uptime(path):
     :func:`tokolab.uptimestats.uptime_summary`. A log without a single
     observed moment has no uptime (None), which is a problem.
     """
-    log = read_uptime(path)
-    summary = uptime_summary(intervals(log))
+    log = read_uptime(path, timezone=timezone, backup=backup)
+    spans = intervals(log)
+    summary = uptime_summary(spans)
 
     # The reader's notes (rows left out on purpose) are worth a look; a
     # log that saw nothing says nothing about the site.
     problems = list(log.notes)
     uptime_pct = _plain(summary["uptime_pct"])
     if uptime_pct is None:
-        problems.append(text("check.uptime_nothing_observed"))
+        problems.append(_nothing_observed(log))
     return {
         "kind": "uptime",
         "source": log.format,
         "monitors": list(log.monitors),
-        "start": summary["start"].isoformat(),
-        "end": summary["end"].isoformat(),
+        "start": _iso_or_none(summary["start"]),
+        "end": _iso_or_none(summary["end"]),
         "uptime_pct": uptime_pct,
         "coverage_pct": _plain(summary["coverage_pct"]),
         "incidents": int(summary["incidents"]),
         "downtime_minutes": _plain(summary["downtime_minutes"]),
+        "mttr_minutes": _plain(summary["mttr_minutes"]),
+        "mtbf_minutes": _plain(summary["mtbf_minutes"]),
+        "unknown_minutes": _plain(summary["unknown_minutes"]),
+        "gaps": _longest_gaps(spans),
+        "per_monitor": _per_monitor(spans),
         "problems": problems,
     }
 
 
-def _uptime_log_in(folder):
-    """The one file in a data folder's ``uptime/`` part."""
-    logs = sorted(
-        entry
-        for entry in folder.iterdir()
-        if entry.is_file() and not entry.name.startswith(".")
+def _per_monitor(spans):
+    """Each monitor's own figures, for JSON: several shops stay apart."""
+    found = uptime_per_monitor(spans)
+    return [
+        {
+            "monitor": row.monitor,
+            "uptime_pct": _plain(row.uptime_pct),
+            "coverage_pct": _plain(row.coverage_pct),
+            "incidents": int(row.incidents),
+            "downtime_minutes": _plain(row.downtime_minutes),
+        }
+        for row in found.itertuples()
+    ]
+
+
+def _longest_gaps(spans, count=10):
+    """The longest unwatched stretches, the longest first, for JSON."""
+    found = gaps(spans).sort_values(
+        "duration_min", ascending=False, kind="stable"
     )
-    if len(logs) != 1:
+    return [
+        {
+            "monitor": gap.monitor,
+            "start": gap.start.isoformat(),
+            "end": gap.end.isoformat(),
+            "minutes": float(gap.duration_min),
+        }
+        for gap in found.head(count).itertuples()
+    ]
+
+
+def _nothing_observed(log):
+    """Why a log gives no uptime: no check, one check, or no known state."""
+    rows = log.checks if log.checks is not None else log.events
+    count = 0 if rows is None else len(rows)
+    if count == 0:
+        return text("check.uptime_no_checks")
+    if count == 1:
+        return text("check.uptime_one_check")
+    return text("check.uptime_nothing_observed")
+
+
+def _iso_or_none(moment):
+    """A moment as ISO text with its offset, None when there is none."""
+    return None if moment is None else moment.isoformat()
+
+
+def inspect_uptime_folder(folder, timezone=DEFAULT_TIMEZONE):
+    """The one log in a data folder's ``uptime/`` part, inspected.
+
+    The log is found by :func:`tokolab.uptime.find_uptime_log`, as the
+    report finds it; an empty folder is a problem here, since the folder
+    is there to hold a log.
+    """
+    found = find_uptime_log(folder)
+    if found is None:
         raise InputError(
-            "check.uptime_folder_not_one_log",
-            path=str(folder),
-            found=", ".join(entry.name for entry in logs) or "-",
+            "uptime.folder_not_one_log", path=str(folder), found="-"
         )
-    return logs[0]
+    log, backup = found
+    return {
+        "path": str(log),
+        **inspect_uptime(log, backup=backup, timezone=timezone),
+    }
 
 
 def inspect_class(folder):
@@ -243,9 +328,15 @@ def inspect_class(folder):
     }
 
 
-def inspect_data_folder(folder):
+def inspect_data_folder(folder, timezone=DEFAULT_TIMEZONE):
     """Check each known part of a data folder (``data/contoh``) or of a
     programme folder (``data/program``) on its own.
+
+    Parameters
+    ----------
+    folder : Path
+    timezone : str
+        Passed to the uptime log's reader.
 
     Returns
     -------
@@ -262,8 +353,9 @@ def inspect_data_folder(folder):
         try:
             # The uptime part is a folder holding one log, read as a log.
             if name == UPTIME_PART and part.is_dir():
-                part = _uptime_log_in(part)
-            inspection = inspect_path(part)
+                inspection = inspect_uptime_folder(part, timezone)
+            else:
+                inspection = inspect_path(part, timezone)
         except InputError as error:
             parts.append({"path": str(part), "error": str(error)})
             problems.append(str(error))
@@ -273,7 +365,7 @@ def inspect_data_folder(folder):
     return {"kind": "folder", "parts": parts, "problems": problems}
 
 
-def inspect_path(path):
+def inspect_path(path, timezone=DEFAULT_TIMEZONE):
     """Recognise ``path`` and read it with the right reader.
 
     Parameters
@@ -282,6 +374,9 @@ def inspect_path(path):
         A Search Console zip, folder or CSV; a budget CSV or XLSX; a journal
         CSV; an uptime log (CSV or Uptime Kuma database); a class-records
         folder (or one of its files); or a data folder.
+    timezone : str
+        IANA zone of an uptime log's times written without an offset, and
+        of the times given back (default ``Asia/Jakarta``, WIB).
 
     Returns
     -------
@@ -303,7 +398,7 @@ def inspect_path(path):
     # own is a class's records or an unzipped Search Console export; a
     # single class file is checked together with the folder it sits in.
     if path.is_dir() and any((path / part).exists() for part in FOLDER_PARTS):
-        return {"path": str(path), **inspect_data_folder(path)}
+        return {"path": str(path), **inspect_data_folder(path, timezone)}
     if path.is_dir() and _holds_class_files(path):
         return {"path": str(path), **inspect_class(path)}
     if path.is_file() and path.name.lower() in CLASS_FILES:
@@ -313,7 +408,7 @@ def inspect_path(path):
     if path.suffix.lower() == ".zip":
         return {"path": str(path), **inspect_search_console(path)}
     if _starts_with(path, SQLITE_MAGIC):
-        return {"path": str(path), **inspect_uptime(path)}
+        return {"path": str(path), **inspect_uptime(path, timezone=timezone)}
 
     # A spreadsheet or CSV: each reader in turn, until one knows it. The
     # readers that do not know it say which headers they found.
@@ -327,18 +422,19 @@ def inspect_path(path):
         readers = [inspect_budget, inspect_journal]
     headers = "-"
     for reader in readers:
+        options = {"timezone": timezone} if reader is inspect_uptime else {}
         try:
-            return {"path": str(path), **reader(path)}
+            return {"path": str(path), **reader(path, **options)}
         except InputError as error:
             if error.key not in NOT_THIS_KIND:
-                return _uptime_or_raise(path, reader, error)
+                return _uptime_or_raise(path, reader, error, timezone)
             headers = error.fields.get("found", headers)
             logger.info("%s is not read by %s", path, reader.__name__)
 
     raise InputError("check.unknown_kind", path=str(path), found=headers)
 
 
-def _uptime_or_raise(path, reader, error):
+def _uptime_or_raise(path, reader, error, timezone):
     """A CSV an earlier reader took for its own but found broken.
 
     A checks log headed ``Waktu, Status, Keterangan`` also looks like a
@@ -349,7 +445,7 @@ def _uptime_or_raise(path, reader, error):
     if reader is inspect_uptime or path.suffix.lower() in WORKBOOK_SUFFIXES:
         raise error
     try:
-        inspection = inspect_uptime(path)
+        inspection = inspect_uptime(path, timezone=timezone)
     except InputError as uptime_error:
         if uptime_error.key in NOT_THIS_KIND:
             raise error from None
@@ -500,20 +596,53 @@ def _describe_uptime(inspection):
         )
     else:
         outages = text("check.uptime_no_incidents")
-    return [
-        text(
-            "check.uptime_period",
-            start=_written_time(inspection["start"]),
-            end=_written_time(inspection["end"]),
-            coverage=or_dash(inspection["coverage_pct"], _percent),
-        ),
-        text(
-            "check.uptime_score",
-            uptime=or_dash(inspection["uptime_pct"], _percent, 3),
+    # A log that saw nothing has no stretch and no score; its problem
+    # says why.
+    lines = []
+    if inspection["start"] is not None:
+        lines.append(
+            text(
+                "check.uptime_period",
+                start=_written_time(inspection["start"]),
+                end=_written_time(inspection["end"], end=True),
+                coverage=or_dash(inspection["coverage_pct"], _percent),
+            )
         )
-        + " "
-        + outages,
-    ]
+    if inspection["uptime_pct"] is not None:
+        score = text(
+            "check.uptime_score",
+            uptime=_percent(inspection["uptime_pct"], 3),
+        )
+        lines.append(f"{score} {outages}")
+
+    # Several sites in one log: the score above mixes them; each alone.
+    if len(inspection["per_monitor"]) > 1:
+        lines.append(
+            text("check.uptime_combined", count=len(inspection["per_monitor"]))
+        )
+        lines.extend(
+            text(
+                "check.uptime_one_monitor",
+                monitor=monitor["monitor"],
+                uptime=or_dash(monitor["uptime_pct"], _percent, 3),
+                coverage=or_dash(monitor["coverage_pct"], _percent),
+                incidents=monitor["incidents"],
+            )
+            for monitor in inspection["per_monitor"]
+        )
+
+    # The longest time nobody watched, which the coverage only hints at.
+    if inspection["gaps"]:
+        longest = inspection["gaps"][0]
+        lines.append(
+            text(
+                "check.uptime_longest_gap",
+                start=_written_time(longest["start"]),
+                end=_written_time(longest["end"], end=True),
+                minutes=_minutes(longest["minutes"]),
+            )
+        )
+    return lines
 
 
 def _describe_class(inspection):
@@ -589,11 +718,18 @@ def _minutes(value):
     return format_number(value, 0 if float(value).is_integer() else 1)
 
 
-def _written_time(iso):
-    """An ISO time written out: ``3 Oktober 2023 00.00``."""
+def _written_time(iso, end=False):
+    """An ISO time written out: ``3 Oktober 2023 00.00``.
+
+    An ``end`` at midnight is the day before's 24.00 (``31 Desember 2023
+    24.00``), so that no day seems watched that was not.
+    """
     moment = datetime.fromisoformat(iso)
+    day, clock = moment.date(), f"{moment:%H.%M}"
+    if end and moment.time() == time(0):
+        day, clock = day - timedelta(days=1), "24.00"
     return text(
         "check.uptime_time",
-        date=format_date(moment.date(), weekday=False),
-        time=f"{moment:%H.%M}",
+        date=format_date(day, weekday=False),
+        time=clock,
     )

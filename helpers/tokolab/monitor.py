@@ -32,6 +32,7 @@ import csv
 import io
 import logging
 import os
+import re
 import ssl
 import time
 from dataclasses import dataclass
@@ -56,8 +57,12 @@ COLUMNS = ("time", "url", "status", "up", "response_ms", "reason")
 HEADER = ",".join(COLUMNS)
 
 # Why a check is down; each code has a sentence "monitor.reason_<code>".
+# The monitor writes all but "no_answer", which the log readers give a
+# down check of another tool's log that has neither an answer nor a
+# reason (tokolab.uptime).
 REASONS = (
     "http_status",
+    "no_answer",
     "timeout",
     "connection_refused",
     "dns",
@@ -483,26 +488,33 @@ def read_at(descriptor, offset, size):
     return b"".join(chunks)
 
 
-def describe_reason(reason):
+def describe_reason(reason, status=None):
     """The plain sentence for a reason code, in the language in use.
 
     Parameters
     ----------
     reason : str
-        One of :data:`REASONS`; ``""`` (up) gives ``""``.
+        One of :data:`REASONS`; ``""`` (up) gives ``""``; any other text
+        (another tool's own words) comes back as it is.
+    status : str or int, optional
+        The HTTP status code of the check, named in the sentence for
+        ``http_status`` when it is one.
     """
     if not reason:
         return ""
     if reason not in REASONS:
         return reason
+    code = str(status or "").strip()
+    if reason == "http_status" and re.fullmatch(r"[1-5]\d\d", code):
+        return text("monitor.reason_http_status_code", status=code)
     return text(f"monitor.reason_{reason}")
 
 
 def describe_check(check):
     """One short line about ``check`` for the screen.
 
-    Gives the time in WIB, ``naik`` or ``TURUN``, the status and the
-    response time, and for a check that is down, why.
+    Gives the time in WIB, ``hidup`` or ``MATI`` (up or down), the
+    status and the response time, and for a check that is down, why.
     """
     fields = {
         "time": check.time.strftime("%Y-%m-%d %H:%M:%S"),

@@ -38,6 +38,7 @@ from tokolab.classrecords import PARTICIPANTS_FILE
 from tokolab.errors import InputError, ReportError
 from tokolab.messages import get_language, set_language, text
 from tokolab.syllabus import read_syllabus
+from tokolab.uptime import DEFAULT_TIMEZONE
 
 logger = logging.getLogger(__name__)
 
@@ -119,7 +120,9 @@ class ReportRun:
         return self.output / "index.html"
 
 
-def plan_reports(data, program, language, syllabus=None):
+def plan_reports(
+    data, program, language, syllabus=None, timezone=DEFAULT_TIMEZONE
+):
     """List the notebooks to run: one per session, then the programme's.
 
     Parameters
@@ -133,6 +136,10 @@ def plan_reports(data, program, language, syllabus=None):
         ``"id"`` or ``"en"``.
     syllabus : Syllabus, optional
         Read from ``course/silabus.toml`` when not given.
+    timezone : str
+        IANA zone of the uptime log's times written without an offset,
+        and of the times the session reports show (default
+        ``Asia/Jakarta``, WIB).
 
     Returns
     -------
@@ -149,6 +156,7 @@ def plan_reports(data, program, language, syllabus=None):
                 "session": session.number,
                 "data_folder": str(data),
                 "language": language,
+                "timezone": str(timezone),
             },
             title=text(
                 "report.session_title",
@@ -425,6 +433,7 @@ def write_reports(
     language=None,
     jobs=None,
     progress=True,
+    timezone=DEFAULT_TIMEZONE,
 ):
     """Write every session report, the programme report and the index.
 
@@ -442,6 +451,8 @@ def write_reports(
         Notebooks run at once; the number of cores when not given.
     progress : bool
         Show a progress bar on standard error.
+    timezone : str
+        Passed to the session reports (see :func:`plan_reports`).
 
     Returns
     -------
@@ -460,7 +471,7 @@ def write_reports(
     language = language or get_language()
 
     # Decide the work first, so a broken syllabus stops the job early.
-    planned = plan_reports(data, program, language)
+    planned = plan_reports(data, program, language, timezone=timezone)
     run = ReportRun(output=output)
     workers = min(jobs or os.cpu_count() or 1, len(planned))
     logger.info("writing %d reports to %s", len(planned), output)

@@ -8,7 +8,6 @@ matplotlib figures that are not registered with pyplot, so a notebook shows
 each one exactly once.
 """
 
-from decimal import Decimal
 from pathlib import Path
 
 import numpy as np
@@ -33,7 +32,7 @@ from tokolab.monitor import describe_reason
 from tokolab.rupiah import format_rupiah
 from tokolab.sample import SAMPLE_MARK
 from tokolab.searchconsole import read_search_console
-from tokolab.uptime import read_uptime
+from tokolab.uptime import DEFAULT_TIMEZONE, find_uptime_log, read_uptime
 
 # Short dates for table cells and chart axes: ``3 Okt 2023``.
 SHORT_DATE = "d MMM y"
@@ -42,8 +41,25 @@ SHORT_DATE = "d MMM y"
 # own zone).
 MOMENT_TIME = "%H.%M.%S"
 
-# How many incidents the report lists, the longest first.
+# How many incidents (and unwatched stretches) the report lists, the
+# longest first.
 INCIDENT_COUNT = 10
+
+# Indonesia's three time zones by their IANA names.
+INDONESIAN_ZONES = {
+    "Asia/Jakarta": "WIB",
+    "Asia/Pontianak": "WIB",
+    "Asia/Makassar": "WITA",
+    "Asia/Jayapura": "WIT",
+}
+
+# Below this coverage [percent 0-100] the SLA table gets a warning: a
+# score from a small part of the time says little about a month.
+SLA_MIN_COVERAGE_PCT = 90
+
+# Unwatched stretches at least this long are shaded on the daily uptime
+# chart [minutes]; shorter ones would not show at a day's width anyway.
+CHART_GAP_MINUTES = 60
 
 # Search positions are grouped like this for the CTR curve: the first page's
 # ten places one by one, then the second page, then everything further. An
@@ -435,12 +451,18 @@ def ctr_by_position_chart(export):
     return figure
 
 
-def uptime_log(data):
+def uptime_log(data, timezone=DEFAULT_TIMEZONE):
     """Read the uptime log kept in ``data/uptime``.
 
-    The folder holds one log: an UptimeRobot export, a checks or events
-    CSV, the kit's own monitor log, or an Uptime Kuma ``kuma.db``, which
-    may have its JSON backup beside it for the monitors' names.
+    Parameters
+    ----------
+    data : str or Path
+        The class's data folder (laid out like ``data/contoh``); its
+        ``uptime`` folder holds one log, found by
+        :func:`tokolab.uptime.find_uptime_log`.
+    timezone : str
+        IANA zone of times the log writes without an offset, and of the
+        times shown (default ``Asia/Jakarta``, WIB).
 
     Returns
     -------
@@ -450,35 +472,26 @@ def uptime_log(data):
     Raises
     ------
     InputError
-        When the folder holds several logs, or the log cannot be read.
+        When the folder holds several logs, the log cannot be read, or the
+        timezone is unknown.
     """
-    folder = Path(data) / "uptime"
-    entries = (
-        sorted(
-            p
-            for p in folder.iterdir()
-            if p.is_file() and not p.name.startswith(".")
-        )
-        if folder.is_dir()
-        else []
-    )
-    if not entries:
+    found = find_uptime_log(Path(data) / "uptime")
+    if found is None:
         return None
+    log, backup = found
+    return read_uptime(log, timezone=timezone, backup=backup)
 
-    # An Uptime Kuma database may come with its backup for the names.
-    suffixes = sorted(p.suffix.lower() for p in entries)
-    if suffixes == [".db", ".json"]:
-        db, backup = sorted(entries, key=lambda p: p.suffix.lower())
-        return read_uptime(db, backup=backup)
 
-    # Otherwise exactly one file, so the report says which log it shows.
-    if len(entries) > 1:
-        raise InputError(
-            "report.uptime_several",
-            path=str(folder),
-            found=", ".join(p.name for p in entries),
-        )
-    return read_uptime(entries[0])
+def zone_label(timezone):
+    """A timezone the way Indonesians name it: ``WIB``, ``WITA``, ``WIT``.
+
+    Parameters
+    ----------
+    timezone : str or tzinfo
+        An IANA zone; one outside Indonesia's three keeps its own name
+        (``Asia/Singapore``).
+    """
+    return INDONESIAN_ZONES.get(str(timezone), str(timezone))
 
 
 def uptime_totals_table(summary):
@@ -492,18 +505,20 @@ def uptime_totals_table(summary):
     Returns
     -------
     pandas.DataFrame
-        Period, uptime [percent, 3 decimals, of the observed time],
+        Period (its end at midnight written as the day before's 24.00, so
+        that no day seems watched that was not), uptime [percent, 3
+        decimals, of the observed time],
         coverage [percent, 1 decimal, of the period], incidents [count],
-        downtime [minutes, 1 decimal] and mean time to repair [minutes,
-        1 decimal, ``-`` without incidents]. Uptime is ``-`` when the
-        monitor saw nothing.
+        downtime [minutes, 1 decimal], mean time to repair and mean time
+        between failures [minutes, 1 decimal, ``-`` without incidents].
+        Uptime is ``-`` when the monitor saw nothing.
     """
     uptime = summary["uptime_pct"]
     coverage = summary["coverage_pct"]
     period = "-"
     if summary["start"] is not None and not pd.isna(summary["start"]):
         start, end = summary["start"], summary["end"]
-        period = f"{_moment(start, '%H.%M')} - {_moment(end, '%H.%M')}"
+        period = f"{_moment(start, '%H.%M')} - {_period_end(end)}"
     values = {
         label("period"): period,
         label("uptime"): or_dash(_percent_of_100(uptime), format_percent, 3),
@@ -517,13 +532,16 @@ def uptime_totals_table(summary):
         label("mttr_minutes"): or_dash(
             _number(summary["mttr_minutes"]), format_number, 1
         ),
+        label("mtbf_minutes"): or_dash(
+            _number(summary["mtbf_minutes"]), format_number, 1
+        ),
     }
     return pd.DataFrame(
         {label("measure"): list(values), label("value"): list(values.values())}
     )
 
 
-def incidents_table(table, count=INCIDENT_COUNT):
+def incidents_table(table, count=INCIDENT_COUNT, checks=None):
     """The longest times the shop was down, the longest first.
 
     Parameters
@@ -532,6 +550,9 @@ def incidents_table(table, count=INCIDENT_COUNT):
         Intervals from :func:`tokolab.uptimestats.intervals`.
     count : int
         At most this many incidents are listed.
+    checks : pandas.DataFrame, optional
+        The log's checks (``UptimeLog.checks``); the HTTP status code of
+        the check that began an incident is then named in its reason.
 
     Returns
     -------
@@ -555,17 +576,25 @@ def incidents_table(table, count=INCIDENT_COUNT):
         label("duration_minutes"): longest["duration_min"].map(
             lambda minutes: format_number(minutes, 1)
         ),
-        label("reason"): longest["reason"].map(
-            lambda reason: describe_reason(reason) or "-"
-        ),
+        label("reason"): [
+            describe_reason(reason, status) or "-"
+            for reason, status in zip(
+                longest["reason"],
+                _statuses_at(longest, checks),
+                strict=True,
+            )
+        ],
     }
     if table["monitor"].nunique() > 1:
         columns = {label("monitor"): longest["monitor"], **columns}
     return pd.DataFrame(columns).reset_index(drop=True)
 
 
-def daily_uptime_chart(table):
-    """Uptime per day (WIB), one line per monitor.
+def monitors_table(table):
+    """One row per monitor, when a log watches several sites.
+
+    An UptimeRobot account exports every monitor in one file; adding
+    them together would mix several shops into one score.
 
     Parameters
     ----------
@@ -574,42 +603,162 @@ def daily_uptime_chart(table):
 
     Returns
     -------
-    matplotlib.figure.Figure or None
-        One point per day with observed time; None when there is none.
+    pandas.DataFrame
+        Monitor, uptime [percent, 3 decimals], coverage [percent, 1
+        decimal, of the whole log's stretch], incidents [count], downtime
+        [minutes, 1 decimal] and the highest SLA target the monitor meets
+        (``-`` for none, or when it saw nothing).
     """
-    days = uptimestats.uptime_by_period(table, "D").dropna(
-        subset=["uptime_pct"]
+    found = uptimestats.uptime_per_monitor(table)
+
+    def best_target(uptime):
+        if pd.isna(uptime):
+            return "-"
+        met = [t for t in uptimestats.SLA_TARGETS if uptime >= t]
+        return uptimestats.format_target(max(met)) if met else "-"
+
+    return pd.DataFrame(
+        {
+            label("monitor"): found["monitor"],
+            label("uptime"): found["uptime_pct"].map(
+                lambda value: or_dash(_percent_of_100(value), format_percent, 3)
+            ),
+            label("coverage"): found["coverage_pct"].map(
+                lambda value: or_dash(_percent_of_100(value), format_percent, 1)
+            ),
+            label("incidents"): found["incidents"].map(format_number),
+            label("downtime_minutes"): found["downtime_minutes"].map(
+                lambda minutes: format_number(minutes, 1)
+            ),
+            label("sla_best"): found["uptime_pct"].map(best_target),
+        }
     )
-    if days.empty:
+
+
+def sla_coverage_note(summary):
+    """A warning when too little time was watched to trust the SLA table.
+
+    Parameters
+    ----------
+    summary : dict
+        From :func:`tokolab.uptimestats.uptime_summary`.
+
+    Returns
+    -------
+    str or None
+        A sentence when coverage is below :data:`SLA_MIN_COVERAGE_PCT`
+        (and something was watched); None otherwise.
+    """
+    coverage = summary["coverage_pct"]
+    if coverage is None or pd.isna(coverage):
+        return None
+    if coverage >= SLA_MIN_COVERAGE_PCT:
+        return None
+    return text(
+        "report.sla_low_coverage",
+        coverage=format_percent(coverage / 100, 1),
+        least=format_percent(SLA_MIN_COVERAGE_PCT / 100, 0),
+    )
+
+
+def gaps_table(table, count=INCIDENT_COUNT):
+    """The longest times the monitor did not watch, the longest first.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        Intervals from :func:`tokolab.uptimestats.intervals`.
+    count : int
+        At most this many stretches are listed.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Start and end (date and time with seconds) and duration
+        [minutes, 1 decimal]; a monitor column first when the log has
+        several monitors. Equal durations keep the order of time. Empty
+        when the monitor watched all the time.
+    """
+    found = uptimestats.gaps(table)
+    if found.empty:
+        return pd.DataFrame()
+    longest = found.sort_values(
+        "duration_min", ascending=False, kind="stable"
+    ).head(count)
+    columns = {
+        label("start"): longest["start"].map(_moment),
+        label("end"): longest["end"].map(_moment),
+        label("duration_minutes"): longest["duration_min"].map(
+            lambda minutes: format_number(minutes, 1)
+        ),
+    }
+    if table["monitor"].nunique() > 1:
+        columns = {label("monitor"): longest["monitor"], **columns}
+    return pd.DataFrame(columns).reset_index(drop=True)
+
+
+def daily_uptime_chart(table):
+    """Uptime per day, one line per monitor, unwatched time shaded.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        Intervals from :func:`tokolab.uptimestats.intervals`; days begin
+        at midnight in the zone of their times (the log's).
+
+    Returns
+    -------
+    matplotlib.figure.Figure or None
+        One point per day with observed time; a day with none breaks the
+        line. Every stretch of :data:`CHART_GAP_MINUTES` or more that the
+        monitor did not watch is shaded grey. None when nothing was
+        observed.
+    """
+    timezone = _zone_of(table)
+    days = uptimestats.uptime_by_period(table, "D", timezone)
+    if days["uptime_pct"].isna().all():
         return None
 
     figure = Figure(figsize=(7, 3.5), layout="constrained")
     axes = figure.subplots()
+    several = days["monitor"].nunique() > 1
     for monitor, rows in days.groupby("monitor", sort=True):
         axes.plot(
             rows["period"].dt.tz_localize(None),
             rows["uptime_pct"],
             marker="o",
-            label=monitor,
+            markersize=3,
+            label=monitor if several else label("uptime"),
         )
+
+    # The monitor's long silences, in grey: nothing is known there.
+    found = uptimestats.gaps(table)
+    long_gaps = found[found["duration_min"] >= CHART_GAP_MINUTES]
+    for number, gap in enumerate(long_gaps.itertuples()):
+        axes.axvspan(
+            gap.start.tz_localize(None),
+            gap.end.tz_localize(None),
+            color="0.85",
+            label=label("unwatched") if number == 0 else None,
+        )
+
     # Room above 100 % and below the worst day, so no point sits on the
-    # frame; three decimals like the table, since good days differ little.
+    # frame.
     low = days["uptime_pct"].min()
     margin = max((100 - low) * 0.1, 0.01)
     axes.set_ylim(max(low - margin, 0), 100 + margin)
-    axes.yaxis.set_major_formatter(
-        FuncFormatter(lambda value, _: format_percent(value / 100, 3))
-    )
+    axes.yaxis.set_major_formatter(_percent_ticks(axes))
     axes.set_ylabel(label("uptime"))
     axes.set_title(text("report.uptime_chart_title"))
-    if days["monitor"].nunique() > 1:
+    if several or len(long_gaps):
         axes.legend(loc="lower left")
-    _date_axis(figure, axes, days["period"].dt.tz_localize(None).unique())
+    observed = days.dropna(subset=["uptime_pct"])
+    _date_axis(figure, axes, observed["period"].dt.tz_localize(None).unique())
     return figure
 
 
 def response_time_chart(checks):
-    """Median and 95th percentile response time per day (WIB).
+    """Median and 95th percentile response time per day (the log's zone).
 
     Parameters
     ----------
@@ -625,11 +774,10 @@ def response_time_chart(checks):
     """
     if checks is None:
         return None
-    timed = checks[checks["up"].astype(bool) & checks["response_ms"].notna()]
-    if timed.empty:
+    days = uptimestats.response_times_by_day(checks, checks["time"].dt.tz)
+    if days.empty:
         return None
 
-    days = uptimestats.response_times_by_day(timed)
     several = days["monitor"].nunique() > 1
     figure = Figure(figsize=(7, 3.5), layout="constrained")
     axes = figure.subplots()
@@ -659,13 +807,14 @@ def response_time_chart(checks):
     return figure
 
 
-def sla_section_table(summary):
+def sla_section_table(table):
     """The usual uptime promises (SLA): downtime allowed, met or not.
 
     Parameters
     ----------
-    summary : dict
-        From :func:`tokolab.uptimestats.uptime_summary`.
+    table : pandas.DataFrame
+        From :func:`tokolab.uptimestats.sla_table`, which also gives
+        :func:`tokolab.uptimestats.sla_verdict` its sentence.
 
     Returns
     -------
@@ -674,7 +823,6 @@ def sla_section_table(summary):
         allowed in a 30-day month [minutes, 1 decimal] and whether the
         shop's uptime reaches it (``-`` when nothing was observed).
     """
-    table = uptimestats.sla_table(summary)
 
     def verdict(met):
         if pd.isna(met):
@@ -683,7 +831,9 @@ def sla_section_table(summary):
 
     return pd.DataFrame(
         {
-            label("sla_target"): table["target_pct"].map(_target_percent),
+            label("sla_target"): table["target_pct"].map(
+                uptimestats.format_target
+            ),
             label("allowed_downtime"): table["allowed_downtime_min"].map(
                 lambda minutes: format_number(minutes, 1)
             ),
@@ -834,15 +984,67 @@ def _moment(stamp, clock=MOMENT_TIME):
     return f"{_short_date(stamp.date())} {stamp.strftime(clock)}"
 
 
+def _period_end(stamp):
+    """The end of a period; midnight is the day before's 24.00.
+
+    ``1 Jan 2024 00.00`` would suggest 1 January was watched;
+    ``31 Des 2023 24.00`` says the watching ended with 31 December.
+    """
+    if stamp == stamp.normalize():
+        day_before = (stamp - pd.Timedelta(days=1)).date()
+        return f"{_short_date(day_before)} 24.00"
+    return _moment(stamp, "%H.%M")
+
+
+def _statuses_at(found, checks):
+    """The status of the check at each incident's start, None if unknown."""
+    if checks is None or checks.empty:
+        return [None] * len(found)
+    down = checks[~checks["up"].astype("boolean").fillna(True)]
+    status_at = {
+        (monitor, time): status
+        for monitor, time, status in zip(
+            down["monitor"], down["time"], down["status"], strict=True
+        )
+    }
+    return [
+        status_at.get((monitor, start))
+        for monitor, start in zip(found["monitor"], found["start"], strict=True)
+    ]
+
+
+def _zone_of(table):
+    """The timezone of an intervals frame's times."""
+    return table["start"].dt.tz
+
+
+def _percent_ticks(axes):
+    """Percent ticks written short: ``100%``, ``99,5%``, ``99,97%``.
+
+    Each tick gets the fewest decimals (at most those of the step between
+    ticks, at most three) that write it exactly; a tick above 100 % is
+    left blank, since uptime never goes there.
+    """
+
+    def write(value, _):
+        if value > 100 + 1e-9:
+            return ""
+        ticks = axes.get_yticks()
+        step = abs(float(ticks[1] - ticks[0])) if len(ticks) > 1 else 1.0
+        most = max(0, min(3, -int(np.floor(np.log10(step or 1)))))
+        decimals = next(
+            places
+            for places in range(most + 1)
+            if places == most or abs(round(value, places) - value) < 1e-9
+        )
+        return format_percent(value / 100, decimals)
+
+    return FuncFormatter(write)
+
+
 def _percent_of_100(value):
     """A percentage 0-100 as a fraction 0-1, None when missing."""
     return None if value is None or pd.isna(value) else value / 100
-
-
-def _target_percent(target):
-    """An SLA target as written: ``99%``, ``99,5%``, ``99,9%``."""
-    decimals = max(0, -Decimal(str(target)).normalize().as_tuple().exponent)
-    return format_percent(target / 100, decimals)
 
 
 def _date_axis(figure, axes, days):

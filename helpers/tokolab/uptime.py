@@ -22,7 +22,8 @@ format         what it is, and the headers that name it
 ``checks``     a CSV of checks: a time column and a status column
                (:data:`CHECK_ALIASES`), optionally response time, monitor
                and reason (a down check with an HTTP code and no reason
-               gets ``http_status``)
+               gets ``http_status``; where the status column holds HTTP
+               codes, one with status ``0`` or empty gets ``no_answer``)
 =============  ===========================================================
 
 The kit's own log, one line per check, appended::
@@ -67,6 +68,8 @@ local, so a UTC log line at 07:00 shows as 14:00 WIB. Forms read
 
 - ISO 8601 with an offset or ``Z``: ``2026-12-03T14:00:05+07:00``;
 - naive local time, in the chosen timezone: ``2026-12-03 14:00:05``;
+- ``24:00`` or ``24:00:00``, the end of a day, as the next day at 00:00
+  (``2023-10-03 24:00:00`` is 4 October 00:00); no other time past 23:59;
 - numeric dates day first, the Indonesian order (``03-12-2026``,
   ``03/12/2026``, ``3.12.2026``), with a 12-hour clock and AM/PM or a
   24-hour clock, hours and minutes split by ``:`` or ``.``: ``03-12-2026
@@ -84,6 +87,7 @@ Status (:func:`parse_status`): ``up``/``down``, ``naik``/``turun``,
 HTTP status code (2xx and 3xx up, anything else down).
 """
 
+import csv
 import io
 import json
 import logging
@@ -99,14 +103,16 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import pandas as pd
 
-from tokolab.dates import parse_date
+from tokolab.dates import DateFormatError, parse_date
 from tokolab.errors import InputError
 from tokolab.messages import text
 from tokolab.tables import (
     decode_bytes,
     header_cells,
+    lines_above_header,
     parse_delimited,
     read_bytes,
+    sniff_delimiter,
 )
 
 logger = logging.getLogger(__name__)
@@ -298,6 +304,9 @@ EVENT_WORDS = {
     "gangguan": "down",
 }
 
+# Marks some tools put between columns instead of a comma or semicolon.
+OTHER_SEPARATORS = ("|", ":", "/", "\\", "#", "~", "^", " ")
+
 # Zones written after a time, and their offset from UTC [hours].
 ZONE_NAMES = {"z": 0, "utc": 0, "gmt": 0, "wib": 7, "wita": 8, "wit": 9}
 
@@ -359,8 +368,8 @@ class UptimeLog:
         IANA name of the zone the times are shown in.
     notes : list of str
         Sentences (catalog, language in use when read) about rows left
-        out on purpose, such as Uptime Kuma maintenance heartbeats or a
-        last line cut short when the monitor was stopped.
+        out on purpose, such as Uptime Kuma maintenance heartbeats or
+        lines cut short when the monitor was stopped mid-write.
     """
 
     source: str
@@ -412,12 +421,18 @@ def read_uptime(path, timezone=DEFAULT_TIMEZONE, backup=None):
       first. ``Started`` rows carry no state and are left out; ``Paused``
       becomes state ``unknown``.
     - Uptime Kuma stores UTC. Maintenance heartbeats (status 3) are left
-      out, so a maintenance window becomes a gap (unknown), not downtime;
-      pending (status 2: failed, retrying) counts as up, as Kuma counts
-      it. The database is opened read-only and never changed.
-    - The kit's monitor ends every line with a newline; a last line
-      without one was cut when the monitor was stopped mid-write and is
-      left out when it does not read, with a note.
+      out, so a maintenance window becomes a gap (unknown), not downtime,
+      as Kuma 2 counts it (1.23 counted it as up). Pending (status 2: a
+      check failed and Kuma tries again before it calls the site down)
+      counts as down, as Kuma counts it: 1.x ``Monitor.calcUptime`` adds
+      only status 1 (and 3) to the up time, and 2.x
+      ``UptimeCalculator.flatStatus`` turns PENDING into DOWN. The
+      database is opened read-only and never changed.
+    - The kit's monitor ends every line with a newline. A monitor
+      stopped mid-write leaves a line cut short, and the next run starts
+      on a new line after it, so a cut line can sit anywhere: a line with
+      fewer fields than the header whose cells do not read is left out,
+      with a note.
     - Excel may add a BOM, semicolons, Windows-1252 or blank rows
       (:mod:`tokolab.tables`); row numbers in errors still count them.
     """
@@ -454,6 +469,68 @@ def read_uptime(path, timezone=DEFAULT_TIMEZONE, backup=None):
         "checks": _checks_log,
     }
     return readers[kind](table, path, zone, text_)
+
+
+def find_uptime_log(folder):
+    """The one uptime log kept in a folder, with its Uptime Kuma backup.
+
+    The report (``data/uptime``) and ``tokolab check`` both look for the
+    log this way. The folder holds one log file: an UptimeRobot export, a
+    checks or events CSV, the kit's own monitor log, or an Uptime Kuma
+    database, which may have its JSON backup beside it for the monitors'
+    names. Hidden files (``.DS_Store``, ``.ipynb_checkpoints``) are
+    nobody's log and do not count.
+
+    Parameters
+    ----------
+    folder : str or Path
+
+    Returns
+    -------
+    tuple of (Path, Path or None), or None
+        The log and its backup (None without one); None when the folder
+        is missing or holds no file.
+
+    Raises
+    ------
+    InputError
+        ``uptime.folder_not_one_log`` when the folder holds several files
+        that are not one database with one JSON backup.
+    """
+    folder = Path(folder)
+    if not folder.is_dir():
+        return None
+    files = sorted(
+        entry
+        for entry in folder.iterdir()
+        if entry.is_file() and not entry.name.startswith(".")
+    )
+    if not files:
+        return None
+    if len(files) == 1:
+        return files[0], None
+
+    # A database and its backup: told apart by content, not by name.
+    if len(files) == 2:
+        databases = [entry for entry in files if _is_sqlite(entry)]
+        if len(databases) == 1:
+            (backup,) = (entry for entry in files if entry != databases[0])
+            if backup.suffix.lower() == ".json":
+                return databases[0], backup
+    raise InputError(
+        "uptime.folder_not_one_log",
+        path=str(folder),
+        found=", ".join(entry.name for entry in files),
+    )
+
+
+def _is_sqlite(path):
+    """True when the file starts like an SQLite database."""
+    try:
+        with path.open("rb") as stream:
+            return stream.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
+    except OSError:
+        return False
 
 
 def read_uptime_kuma(db, backup=None, timezone=DEFAULT_TIMEZONE):
@@ -518,7 +595,7 @@ def read_uptime_kuma(db, backup=None, timezone=DEFAULT_TIMEZONE):
                 lambda value: _kuma_monitor(value, names),
             ),
             "time": _kuma_times(db, ids, times, zone),
-            "up": [code in (1, 2) for code in codes],
+            "up": [code == 1 for code in codes],
             "status": [KUMA_STATUS[code] for code in codes],
             "response_ms": _kuma_values(db, ids, pings, "ping", _kuma_ping),
             "reason": [_kuma_text(msg) for msg in msgs],
@@ -598,9 +675,16 @@ def parse_time(written, timezone=DEFAULT_TIMEZONE, month_first=False):
             raise ValueError(f"hour {hour} with AM/PM: {written!r}")
         afternoon = match["ampm"].lower().startswith("p")
         hour = hour % 12 + (12 if afternoon else 0)
+
+    # 24:00 is the end of a day, the next day's 00:00; 24:00:01 is nothing.
+    end_of_day = hour == 24 and minute == second == micro == 0
+    if end_of_day:
+        hour = 0
     if hour > 23 or minute > 59 or second > 59:
         raise ValueError(f"no such time of day: {written!r}")
     moment = datetime(day.year, day.month, day.day, hour, minute, second, micro)
+    if end_of_day:
+        moment += timedelta(days=1)
 
     # A written zone wins over the stated one.
     written_zone = _written_zone(match["zone"], written)
@@ -658,12 +742,48 @@ def _recognise(table, header, path):
     status_names = CHECK_ALIASES["status"] + CHECK_ALIASES["up"]
     if has_time and any(name in status_names for name in names):
         return "checks"
+
+    # One column whose header splits into a time and a status at some
+    # other mark: the columns were separated with a character CSV does
+    # not use (waktu|status).
+    mark = _other_separator(header)
+    if mark is not None:
+        raise InputError(
+            "uptime.wrong_separator",
+            path=str(path),
+            found=header[0],
+            mark=text("uptime.mark_space")
+            if mark == " "
+            else text("uptime.mark_character", mark=mark),
+        )
     raise InputError(
         "uptime.unknown_headers",
         path=str(path),
         found=", ".join(header) or "-",
         expected=text("uptime.expected_headers"),
     )
+
+
+def _other_separator(header):
+    """The mark between the columns of a one-column header, or None.
+
+    Only when splitting at it gives a time column and a status or event
+    column the kit knows.
+    """
+    if len(header) != 1:
+        return None
+    known = (
+        CHECK_ALIASES["status"] + CHECK_ALIASES["up"] + EVENT_ALIASES["state"]
+    )
+    for mark in OTHER_SEPARATORS:
+        parts = [_normalise(part) for part in header[0].split(mark)]
+        if len(parts) < 2:
+            continue
+        if any(part in CHECK_ALIASES["time"] for part in parts) and any(
+            part in known for part in parts
+        ):
+            return mark
+    return None
 
 
 def _columns(table, aliases, path):
@@ -689,19 +809,7 @@ def _columns(table, aliases, path):
 
 def _tokolab_log(table, path, zone, text_):
     """The kit's own monitor log."""
-    notes = []
-
-    # A last line without its newline was cut mid-write; drop it if torn.
-    if len(table) and not text_.endswith(("\n", "\r")):
-        last = table.iloc[[-1]]
-        try:
-            _tokolab_checks(last, path, zone)
-        except InputError:
-            row = int(last.index[0]) + 2
-            logger.warning("%s: last line %d cut short, left out", path, row)
-            notes.append(text("uptime.torn_last_line", path=path, row=row))
-            table = table.iloc[:-1]
-
+    table, notes = _without_cut_lines(table, path, zone, text_)
     checks = _tokolab_checks(table, path, zone)
     return UptimeLog(
         source=str(path),
@@ -711,6 +819,54 @@ def _tokolab_log(table, path, zone, text_):
         timezone=str(zone),
         notes=notes,
     )
+
+
+def _without_cut_lines(table, path, zone, text_):
+    """The log's rows without lines cut short, and a note for each.
+
+    A monitor stopped mid-write leaves a line with fewer fields than the
+    header; the next run starts on a new line after it, so such a line
+    can sit anywhere in the file. A line is left out when it has fewer
+    fields than the header and its cells do not read; a short line that
+    reads is a check like any other.
+    """
+    # Rows in the monitor's own layout read; only the others can be cut.
+    cell = {name.lower(): table[name] for name in table.columns}
+    time_read = pd.to_datetime(
+        cell["time"], format=_FAST_LAYOUTS[0], errors="coerce", utc=True
+    ).notna()
+    up_read = cell["up"].isin(("0", "1"))
+    response = cell["response_ms"].str.strip()
+    response_read = (response == "") | response.str.fullmatch(_NUMBER.pattern)
+    suspects = table.index[~(time_read & up_read & response_read)]
+    if not len(suspects):
+        return table, []
+
+    # Count the fields of each line as written; the header is line 0.
+    skipped, rest, named = lines_above_header(text_)
+    delimiter = named or sniff_delimiter(text_)
+    try:
+        fields = [
+            len(cells)
+            for cells in csv.reader(io.StringIO(rest), delimiter=delimiter)
+        ]
+    except csv.Error:
+        # The careful reading below says what is wrong, and where.
+        return table, []
+
+    cut, notes = [], []
+    for index in suspects:
+        line = index - skipped + 1
+        if line >= len(fields) or fields[line] >= len(TOKOLAB_HEADER):
+            continue
+        try:
+            _tokolab_checks(table.loc[[index]], path, zone)
+        except InputError:
+            row = int(index) + 2
+            logger.warning("%s: line %d cut short, left out", path, row)
+            notes.append(text("uptime.cut_line", path=path, row=row))
+            cut.append(index)
+    return table.drop(index=cut), notes
 
 
 def _tokolab_log_fast(data, path, zone):
@@ -869,9 +1025,14 @@ def _checks_log(table, path, zone, text_):
     )
 
     # A down check with an HTTP code and no reason written: the code is why.
+    # Where the status column holds HTTP codes, 0 or nothing means the
+    # site gave no answer at all.
     unexplained = ~frame["up"] & (frame["reason"] == "")
     answered = frame["status"].str.fullmatch(_HTTP_CODE.pattern)
     frame.loc[unexplained & answered, "reason"] = "http_status"
+    if "status" in columns and answered.any():
+        silent = frame["status"].isin(("", "0"))
+        frame.loc[unexplained & silent, "reason"] = "no_answer"
 
     checks = _sorted(frame, CHECK_COLUMNS)
     return UptimeLog(
@@ -928,15 +1089,11 @@ def _events_log(table, path, zone, text_):
 
 def _uptimerobot_log(table, path, zone, text_):
     """UptimeRobot's log export."""
+    # Event and Date-Time named the format. Without a Monitor column the
+    # monitor is named by its Monitor URL, else after the file.
     columns = _columns(table, UPTIMEROBOT_ALIASES, path)
-    for needed in ("monitor", "state", "time"):
-        if needed not in columns:
-            raise InputError(
-                "common.missing_columns",
-                path=str(path),
-                expected=UPTIMEROBOT_ALIASES[needed][0].title(),
-                found=", ".join(table.columns),
-            )
+    if "monitor" not in columns and "url" in columns:
+        columns["monitor"] = columns["url"]
 
     # Event names first: Started rows carry no state and are left out.
     states = _map_cells(
@@ -1068,16 +1225,22 @@ def _map_cells(cells, read, path, column, expected):
     for cell in distinct:
         try:
             read_cells.append(read(cell))
-        except (ValueError, KeyError, OverflowError):
+        except (ValueError, KeyError, OverflowError) as error:
             index = cells.index[(cells == cell).to_numpy()][0]
-            raise InputError(
-                "uptime.bad_cell",
-                path=str(path),
-                row=int(index) + 2,
-                column=column,
-                expected=text(expected),
-                found=cell,
-            ) from None
+            fields = {
+                "path": str(path),
+                "row": int(index) + 2,
+                "column": column,
+                "expected": text(expected),
+                "found": cell,
+            }
+            # The dates module says what is wrong with a date (a year of
+            # two digits, a month it does not know): keep its advice.
+            if isinstance(error, DateFormatError):
+                raise InputError(
+                    "uptime.bad_cell_because", reason=error, **fields
+                ) from None
+            raise InputError("uptime.bad_cell", **fields) from None
     values = pd.Series(read_cells, dtype=_common_dtype(read_cells))
     return pd.Series(values.take(codes).to_numpy(), index=cells.index)
 

@@ -53,6 +53,7 @@ import pandas as pd
 
 from tokolab.errors import InputError
 from tokolab.messages import format_number, format_percent, text
+from tokolab.uptime import CHECK_COLUMNS, EVENT_COLUMNS
 
 logger = logging.getLogger(__name__)
 
@@ -64,10 +65,10 @@ STATES = (UP, DOWN, UNKNOWN)
 # Reason given to the unknown stretch between two checks too far apart.
 GAP_REASON = "no_checks"
 
-CHECK_COLUMNS = ("monitor", "time", "up", "status", "response_ms", "reason")
-EVENT_COLUMNS = ("monitor", "time", "state", "reason")
-INTERVAL_COLUMNS = ["monitor", "start", "end", "state", "reason"]
+# The columns an events frame must have; duration_s may be missing.
+REQUIRED_EVENT_COLUMNS = [c for c in EVENT_COLUMNS if c != "duration_s"]
 INCIDENT_COLUMNS = ["monitor", "start", "end", "duration_min", "reason"]
+GAP_COLUMNS = ["monitor", "start", "end", "duration_min"]
 
 # SLA targets a shop is measured against [percent 0-100].
 SLA_TARGETS = (99, 99.5, 99.9)
@@ -76,7 +77,7 @@ TIMEZONE = "Asia/Jakarta"
 
 # Period lengths uptime_by_period understands: a day, a week from Monday,
 # a calendar month.
-PERIODS = {"D": "D", "W": "W", "M": "M"}
+PERIODS = ("D", "W", "M")
 
 # States as small integers inside the computations.
 _UNKNOWN, _UP, _DOWN = 0, 1, 2
@@ -264,7 +265,8 @@ def uptime_summary(table, start=None, end=None):
         ``mttr_minutes`` [minutes] (mean time to repair: down time /
         incidents), ``mtbf_minutes`` [minutes] (mean time between
         failures: up time / incidents; both NaN without incidents),
-        ``start``, ``end``, ``monitors`` [count].
+        ``start``, ``end`` (tz-aware Timestamps; None when the table has
+        no interval and none was given), ``monitors`` [count].
 
     Notes
     -----
@@ -301,6 +303,45 @@ def uptime_summary(table, start=None, end=None):
     }
 
 
+def uptime_per_monitor(table):
+    """Uptime of each monitor on its own, over the log's whole stretch.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        Intervals from :func:`intervals`, of one or more monitors.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per monitor, sorted by name: ``monitor`` and the figures
+        of :func:`uptime_summary` for that monitor alone (``uptime_pct``,
+        ``coverage_pct``, ``downtime_minutes``, ``observed_minutes``,
+        ``unknown_minutes``, ``incidents``, ``mttr_minutes``,
+        ``mtbf_minutes``). Coverage counts over the whole log's stretch
+        (first start to last end of any monitor), so a monitor set up
+        later shows the time it was not yet watching as unknown.
+    """
+    columns = [
+        "uptime_pct",
+        "coverage_pct",
+        "downtime_minutes",
+        "observed_minutes",
+        "unknown_minutes",
+        "incidents",
+        "mttr_minutes",
+        "mtbf_minutes",
+    ]
+    if table.empty:
+        return pd.DataFrame(columns=["monitor", *columns])
+    low, high = table["start"].min(), table["end"].max()
+    rows = []
+    for monitor, spans in table.groupby("monitor", sort=True):
+        summary = uptime_summary(spans, start=low, end=high)
+        rows.append({"monitor": monitor, **{c: summary[c] for c in columns}})
+    return pd.DataFrame(rows)
+
+
 def incidents(table):
     """The down intervals, one row per incident.
 
@@ -315,11 +356,26 @@ def incidents(table):
         ``monitor, start, end, duration_min [minutes], reason``, in the
         order of the intervals.
     """
-    down = table[table["state"] == DOWN]
-    found = down[["monitor", "start", "end", "reason"]].reset_index(drop=True)
-    minutes = (found["end"] - found["start"]).dt.total_seconds() / 60
-    found.insert(3, "duration_min", minutes.astype(float))
-    return found[INCIDENT_COLUMNS]
+    return _stretches(table, DOWN)[INCIDENT_COLUMNS]
+
+
+def gaps(table):
+    """The unknown intervals: when no monitor saw the site.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        Intervals from :func:`intervals`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``monitor, start, end, duration_min [minutes]``, in the order of
+        the intervals. A monitor that was off, a stretch between checks
+        too far apart, a check that got no answer at all, or an
+        UptimeRobot monitor that was paused.
+    """
+    return _stretches(table, UNKNOWN)[GAP_COLUMNS]
 
 
 def uptime_by_period(table, freq="D", timezone=TIMEZONE):
@@ -543,8 +599,7 @@ def sla_verdict(table, language=None):
 
     # Write the targets and the figures the reader's way.
     def percent(value):
-        exponent = Decimal(str(float(value))).normalize().as_tuple().exponent
-        return format_percent(value / 100, max(0, -exponent), language)
+        return format_target(value, language)
 
     uptime = format_percent(table["uptime_pct"].iloc[0] / 100, 3, language)
     downtime = format_number(
@@ -578,6 +633,20 @@ def sla_verdict(table, language=None):
     )
 
 
+def format_target(target, language=None):
+    """An SLA target as people write it: ``99%``, ``99,5%``, ``99,9%``.
+
+    Parameters
+    ----------
+    target : float
+        Uptime promised [percent 0-100]; as many decimals as it has.
+    language : str, optional
+        Overrides the language in use.
+    """
+    exponent = Decimal(str(float(target))).normalize().as_tuple().exponent
+    return format_percent(target / 100, max(0, -exponent), language)
+
+
 # --- building intervals ------------------------------------------------------
 
 
@@ -591,6 +660,10 @@ def _raw_from_checks(checks, expected_every, gap_factor):
     state = _check_states(checks["up"])
     codes, names = _monitor_codes(checks["monitor"])
     reason = checks["reason"].to_numpy(dtype=object)
+
+    # A log without a single check (only its header) has no intervals.
+    if len(time) == 0:
+        return codes, names, time, time.copy(), state, reason, timezone
 
     # Sort by monitor and time; among duplicates, up comes last and holds.
     order = _log_order(codes, time, state)
@@ -623,7 +696,7 @@ def _raw_from_checks(checks, expected_every, gap_factor):
 
 def _raw_from_events(events, until):
     """Events as raw intervals: each state until the next event."""
-    _require_columns(events, EVENT_COLUMNS)
+    _require_columns(events, REQUIRED_EVENT_COLUMNS)
     time = _frame_times(events)
     timezone = events["time"].dt.tz
     state = _event_states(events["state"])
@@ -739,20 +812,38 @@ def _interval_frame(monitor, start, end, state, reason, timezone):
 # --- statistics helpers ------------------------------------------------------
 
 
+def _stretches(table, state):
+    """The intervals in one state, with their length in minutes."""
+    chosen = table[table["state"] == state]
+    found = chosen[["monitor", "start", "end", "reason"]]
+    found = found.reset_index(drop=True)
+    minutes = (found["end"] - found["start"]).dt.total_seconds() / 60
+    found.insert(3, "duration_min", minutes.astype(float))
+    return found
+
+
 def _clip(table, start, end):
-    """Up and down time, the stretch and incidents, cut to start-end [ns]."""
-    timezone = table["start"].dt.tz if len(table) else "UTC"
+    """Up and down time, the stretch and incidents, cut to start-end [ns].
+
+    Without intervals and without a ``start`` or ``end`` given, that end
+    of the stretch is None: a log that saw nothing has no stretch.
+    """
+    timezone = "UTC"
+    if isinstance(table["start"].dtype, pd.DatetimeTZDtype):
+        timezone = table["start"].dt.tz
     begin = _nanoseconds(table["start"])
     finish = _nanoseconds(table["end"])
     state = _state_codes(table["state"])
     if start is not None:
         low = _timestamp_ns(start)
     else:
-        low = int(begin.min()) if len(begin) else 0
+        low = int(begin.min()) if len(begin) else None
     if end is not None:
         high = _timestamp_ns(end)
     else:
-        high = int(finish.max()) if len(finish) else 0
+        high = int(finish.max()) if len(finish) else None
+    if low is None or high is None:
+        return 0, 0, 0, 0, low, high, timezone
     length = np.maximum(np.minimum(finish, high) - np.maximum(begin, low), 0)
     up = int(length[state == _UP].sum())
     down = int(length[state == _DOWN].sum())
@@ -927,7 +1018,9 @@ def _times(nanoseconds, timezone):
 
 
 def _timestamp(nanoseconds, timezone):
-    """One moment as a tz-aware Timestamp."""
+    """One moment as a tz-aware Timestamp; None stays None."""
+    if nanoseconds is None:
+        return None
     return pd.Timestamp(int(nanoseconds), tz="UTC").tz_convert(timezone)
 
 
