@@ -300,6 +300,12 @@ def careful_reading(monkeypatch, path):
             "",
             "2026-12-03T14:01:05+07:00,https://kue.example,200,1,0,",
         ],
+        # Offsets west of UTC and with minutes; a leap day; New Year.
+        [
+            "2024-02-29T23:59:59-03:00,https://kue.example,200,1,5,",
+            "2024-03-01T08:29:59+05:30,https://kue.example,200,1,6,",
+            "2025-12-31T17:00:00+00:00,https://kue.example,200,1,7,",
+        ],
     ],
 )
 def test_tokolab_log_fast_path_reads_as_the_careful_path(
@@ -314,6 +320,52 @@ def test_tokolab_log_fast_path_reads_as_the_careful_path(
     careful = careful_reading(monkeypatch, path)
     pd.testing.assert_frame_equal(fast.checks, careful.checks)
     assert fast.monitors == careful.monitors
+
+
+def test_monitor_times_from_bytes_by_hand():
+    data = (
+        b"time,url,status,up,response_ms,reason\n"
+        b"2024-02-29T23:59:59-03:00,u,200,1,5,\n"
+        b"\n"
+        b"2026-12-03T14:00:05+07:00,u,200,1,5,\n"
+    )
+    times = uptime._monitor_times(data, 2)
+    # 23:59:59 at UTC-3 is 02:59:59 UTC on 1 March; 14:00:05 WIB is
+    # 07:00:05 UTC.
+    assert times.tolist() == [
+        pd.Timestamp("2024-03-01 02:59:59", tz="UTC"),
+        pd.Timestamp("2026-12-03 07:00:05", tz="UTC"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "2025-02-29T10:00:00+07:00",  # no 29 February in 2025
+        "2026-04-31T10:00:00+07:00",  # April has 30 days
+        "2026-12-03T25:00:00+07:00",  # no hour 25
+        "2026-12-03T14:00:05Z,u,200",  # Z instead of the offset
+        "2026-12-03 14:00:05+07:00",  # a space instead of the T
+        "2026-12-03T14:00:05.5+07:00",  # a fraction of a second
+        "1969-12-31T23:00:00+07:00",  # before the years a log may hold
+    ],
+)
+def test_monitor_times_leaves_other_layouts_to_pandas(written):
+    data = (
+        f"time,url,status,up,response_ms,reason\n{written},u,200,1,5,\n"
+    ).encode()
+    assert uptime._monitor_times(data, 1) is None
+
+
+def test_monitor_times_needs_one_time_per_row():
+    # A quoted newline makes three lines of two rows.
+    data = (
+        b"time,url,status,up,response_ms,reason\n"
+        b'2026-12-03T14:00:05+07:00,u,503,0,5,"a\n'
+        b'b"\n'
+        b"2026-12-03T14:01:05+07:00,u,200,1,5,\n"
+    )
+    assert uptime._monitor_times(data, 2) is None
 
 
 def test_tokolab_log_fast_path_sorts_two_monitors(tmp_path):

@@ -101,6 +101,7 @@ from datetime import timezone as fixed_timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+import numpy as np
 import pandas as pd
 
 from tokolab.dates import DateFormatError, parse_date
@@ -126,6 +127,23 @@ EVENT_COLUMNS = ["monitor", "time", "state", "reason", "duration_s"]
 
 # Header of the kit's own monitor log, exactly as tokolab.monitor writes it.
 TOKOLAB_HEADER = ("time", "url", "status", "up", "response_ms", "reason")
+
+# The monitor's time layout, 2026-12-03T14:00:05+07:00, then a comma:
+# byte positions of its separators, of the offset's sign, and of its
+# digits (year, month, day, hour, minute, second, offset hours, minutes).
+_TIME_WIDTH = 25
+_TIME_SEPARATORS = {
+    4: ord("-"),
+    7: ord("-"),
+    10: ord("T"),
+    13: ord(":"),
+    16: ord(":"),
+    22: ord(":"),
+    25: ord(","),
+}
+_TIME_SIGN = 19
+_TIME_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18, 20, 21, 23, 24]
+_NEWLINE, _RETURN = ord("\n"), ord("\r")
 
 # Types of the kit's log columns for its fast path (few distinct texts).
 _TOKOLAB_DTYPES = {
@@ -881,23 +899,28 @@ def _tokolab_log_fast(data, path, zone):
     header = ",".join(TOKOLAB_HEADER).encode()
     if not data.startswith(header) or not data.endswith(b"\n"):
         return None
+
+    # Every column but the time through pandas; the time, which would cost
+    # pandas four fifths of the reading as text, straight from the bytes.
     try:
         table = pd.read_csv(
             io.BytesIO(data),
             dtype=_TOKOLAB_DTYPES,
+            usecols=TOKOLAB_HEADER[1:],
             keep_default_na=False,
             na_values={"response_ms": [""]},
             encoding="utf-8",
         )
-        times = pd.to_datetime(table["time"], format=_FAST_LAYOUTS[0], utc=True)
     except (ValueError, TypeError, OverflowError, pd.errors.ParserError):
+        return None
+    times = _monitor_times(data, len(table))
+    if times is None:
         return None
 
     response = table["response_ms"]
     if not (
         table["up"].isin((0, 1)).all()
         and (response.isna() | (response >= 0)).all()
-        and times.dt.year.between(YEARS.start, YEARS.stop - 1).all()
     ):
         return None
 
@@ -937,6 +960,88 @@ def _tokolab_log_fast(data, path, zone):
         checks=checks,
         timezone=str(zone),
     )
+
+
+def _monitor_times(data, rows):
+    """The time of each line of the kit's log, read from its bytes, or None.
+
+    The monitor writes every time in one layout, to the second with the
+    offset, ``2026-12-03T14:00:05+07:00``, 25 bytes at the start of the
+    line followed by a comma. Each byte of that layout is checked: a
+    separator where one belongs, a digit everywhere else, and month, day,
+    hour, minute, second and offset in range (a 31 February or a 25:00
+    gives None). None also when the lines that are not blank are not
+    ``rows`` (a quoted newline), so the caller falls back to pandas.
+
+    Returns
+    -------
+    pandas.Series or None
+        tz-aware times in UTC [us], one per line after the header.
+    """
+    buffer = np.frombuffer(data, dtype=np.uint8)
+
+    # A line starts after each newline; the last newline ends the file.
+    starts = np.flatnonzero(buffer == _NEWLINE)[:-1] + 1
+    starts = starts[~np.isin(buffer[starts], (_NEWLINE, _RETURN))]
+    if len(starts) != rows:
+        return None
+    if rows == 0:
+        return pd.Series([], dtype="datetime64[us, UTC]")
+    if starts[-1] + _TIME_WIDTH + 1 > len(buffer):
+        return None
+    lines = np.lib.stride_tricks.sliding_window_view(buffer, _TIME_WIDTH + 1)
+    cells = lines[starts]
+
+    # The layout, byte by byte: separators, then digits (bytes below b"0"
+    # wrap round to large numbers, so one comparison checks both ends).
+    separators = cells[:, list(_TIME_SEPARATORS)]
+    sign = cells[:, _TIME_SIGN]
+    if not (
+        (separators == list(_TIME_SEPARATORS.values())).all()
+        and np.isin(sign, (ord("+"), ord("-"))).all()
+    ):
+        return None
+    digits = cells[:, _TIME_DIGITS] - ord("0")
+    if (digits > 9).any():
+        return None
+
+    def number(first, width):
+        """The whole number written in digit columns first ... + width."""
+        value = np.zeros(len(digits), dtype=np.int64)
+        for column in range(first, first + width):
+            value = value * 10 + digits[:, column].astype(np.int64)
+        return value
+
+    year, month, day = number(0, 4), number(4, 2), number(6, 2)
+    hour, minute, second = number(8, 2), number(10, 2), number(12, 2)
+    offset_hours, offset_minutes = number(14, 2), number(16, 2)
+    in_range = (
+        (year >= YEARS.start)
+        & (year < YEARS.stop)
+        & (month >= 1)
+        & (month <= 12)
+        & (day >= 1)
+        & (hour <= 23)
+        & (minute <= 59)
+        & (second <= 59)
+        & (offset_hours <= 14)
+        & (offset_minutes <= 59)
+    )
+    if not in_range.all():
+        return None
+
+    # Calendar arithmetic by numpy: the month, then the day within it (a
+    # day past the month's end lands in the next month and is refused).
+    months = ((year - 1970) * 12 + month - 1).astype("datetime64[M]")
+    days = months.astype("datetime64[D]") + (day - 1)
+    if (days.astype("datetime64[M]") != months).any():
+        return None
+    offset = np.where(sign == ord("-"), -1, 1) * (
+        offset_hours * 3600 + offset_minutes * 60
+    )
+    seconds = hour * 3600 + minute * 60 + second - offset
+    moments = days.astype("datetime64[s]") + seconds
+    return pd.Series(pd.DatetimeIndex(moments, tz="UTC").as_unit("us"))
 
 
 def _stripped_category(cells):
