@@ -249,8 +249,17 @@ def test_tokopedia_title_limit_is_marked_provisional():
 def test_marketplace_is_chosen_in_any_letter_case():
     # Shopee's provisional description limit is 3000: 2001 is fine there.
     assert description_lengths("a" * 2001, "Shopee") == []
-    with pytest.raises(ValueError, match="tokopedia, shopee"):
+    with pytest.raises(InputError) as caught:
         check_description("Dodol", "", marketplace="blibli")
+    error = caught.value
+    assert (error.key, error.found) == (
+        "copywriting.unknown_marketplace",
+        "blibli",
+    )
+    assert str(error) == (
+        "Marketplace 'blibli' tidak dikenal. Pilih salah satu: tokopedia, "
+        "shopee, bukalapak, lazada."
+    )
 
 
 def test_rules_record_source_and_date_of_each_limit():
@@ -311,6 +320,28 @@ def test_words_match_whole_and_in_any_letter_case():
     assert words("Nomor  satu di Malang.") == ["Nomor satu"]
 
 
+def test_how_often_a_word_is_found_is_said_in_words():
+    # "Terbaik" twice in the description: Indonesian "2 kali", English
+    # "found 2 times"; once is "1 kali" and "found once".
+    (twice,) = check_description(
+        "Dodol", "Terbaik. Dodol terbaik.", category="makanan"
+    )[:1]
+    assert (twice.kind, twice.count) == ("exaggeration", 2)
+    assert twice.message.startswith(
+        'Kata "Terbaik" di deskripsi (2 kali) terlalu melebih-lebihkan.'
+    )
+
+    set_language("en")
+    (twice,) = check_description("Dodol", "Terbaik. Dodol terbaik.")[:1]
+    assert twice.message.startswith(
+        'The word "Terbaik" in the description (found 2 times) exaggerates.'
+    )
+    (once,) = check_description("Dodol", "Dijamin enak.")[:1]
+    assert once.message.startswith(
+        'The word "Dijamin" in the description (found once) exaggerates.'
+    )
+
+
 def test_units_are_found_next_to_numbers():
     def missing(description, **fields):
         findings = check_description("Dodol", description, **fields)
@@ -333,8 +364,13 @@ def test_expiry_is_asked_only_for_food_and_drink():
     assert asks_expiry("makanan") and asks_expiry("Minuman")
     assert not asks_expiry("kerajinan")
     assert not asks_expiry(None)
-    with pytest.raises(ValueError, match="makanan, minuman"):
+    with pytest.raises(InputError) as caught:
         check_description("Dodol", "", category="jajan")
+    assert caught.value.key == "copywriting.unknown_category"
+    assert str(caught.value) == (
+        "Kategori 'jajan' tidak dikenal. Pilih salah satu: makanan, minuman, "
+        "kerajinan, pakaian, lainnya, atau kosongkan."
+    )
 
 
 def test_expiry_written_as_shelf_life_counts():
@@ -353,7 +389,7 @@ def test_english_switch_changes_every_message():
 
     exaggeration = of_kind(findings, "exaggeration")[0]
     assert exaggeration.message.startswith(
-        'The word "TERMURAH" in the title (1 times) exaggerates.'
+        'The word "TERMURAH" in the title (found once) exaggerates.'
     )
     long = of_kind(findings, "long_sentence")[0]
     assert "has 27 words, more than 20." in long.message
@@ -445,8 +481,26 @@ def test_check_products_takes_a_table_too(fixtures):
     checked = check_products(products, marketplace="shopee")
     assert isinstance(checked, CheckedProducts)
     assert checked.source == str(fixtures / "products" / "produk.csv")
-    with pytest.raises(ValueError, match="description"):
+    with pytest.raises(InputError) as caught:
         check_products(products.drop(columns=["description"]))
+    assert caught.value.key == "copywriting.products_missing_columns"
+    assert caught.value.expected == "description"
+    # No code names in the sentence.
+    assert "read_products" not in str(caught.value)
+    assert str(caught.value).startswith(
+        f"{fixtures / 'products' / 'produk.csv'} tidak punya kolom "
+        "description. Kolom yang ada: code, name, category, price, weight_g, "
+        "photo, row."
+    )
+
+    # A table made in a notebook has no file: the sentence names the table.
+    typed = pd.DataFrame({"code": ["A"], "name": ["Dodol"]})
+    with pytest.raises(InputError) as caught:
+        check_products(typed)
+    assert str(caught.value).startswith(
+        "Tabel produk tidak punya kolom description. Kolom yang ada: code, "
+        "name."
+    )
 
 
 def test_write_checked_table_csv_and_xlsx(fixtures, tmp_path):
@@ -489,12 +543,61 @@ def test_write_checked_table_never_overwrites_the_product_list(
     before = path.read_bytes()
     checked = check_products(path)
 
-    with pytest.raises(ValueError, match="tertimpa"):
-        write_checked_table(checked, path)
-    with pytest.raises(ValueError, match=".csv, .xlsx"):
+    # The same file, also under another spelling.
+    for target in (path, tmp_path / "." / "produk.csv"):
+        with pytest.raises(InputError) as caught:
+            write_checked_table(checked, target)
+        assert caught.value.key == "copywriting.would_overwrite_input"
+        assert "tertimpa" in str(caught.value)
+
+    with pytest.raises(InputError) as caught:
         write_checked_table(checked, tmp_path / "hasil.txt")
+    assert caught.value.key == "copywriting.bad_output"
+    assert str(caught.value) == (
+        f"Berkas hasil {tmp_path / 'hasil.txt'} harus berakhiran .csv, .xlsx,"
+        " bukan .txt. Ganti akhiran nama berkasnya."
+    )
+
+    with pytest.raises(InputError) as caught:
+        write_checked_table(checked, tmp_path / "hasil.csv", table="semua")
+    assert caught.value.key == "copywriting.bad_table_choice"
+    assert str(caught.value) == (
+        "Tabel 'semua' tidak dikenal. Pilih salah satu: findings, summary."
+    )
     assert path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["produk.csv"]
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_write_checked_table_makes_the_folder(fixtures, tmp_path, suffix):
+    checked = check_products(fixtures / "products" / "produk.csv")
+
+    path = write_checked_table(checked, tmp_path / "baru" / f"hasil{suffix}")
+
+    assert path.is_file()
+    assert [p.name for p in path.parent.iterdir()] == [f"hasil{suffix}"]
+
+
+def test_write_checked_table_says_why_it_cannot_write(fixtures, tmp_path):
+    checked = check_products(fixtures / "products" / "produk.csv")
+    (tmp_path / "hasil.csv").mkdir()
+    (tmp_path / "berkas").write_text("bukan folder")
+
+    # A folder named like the output: no IsADirectoryError.
+    with pytest.raises(InputError) as caught:
+        write_checked_table(checked, tmp_path / "hasil.csv")
+    assert caught.value.key == "common.cannot_write"
+    assert str(caught.value).endswith(
+        "nama itu sudah dipakai oleh sebuah folder. Pilih nama berkas yang "
+        "lain."
+    )
+
+    # A file where the folder should be: no FileNotFoundError.
+    with pytest.raises(InputError) as caught:
+        write_checked_table(checked, tmp_path / "berkas" / "hasil.xlsx")
+    assert caught.value.key == "common.cannot_write"
+    assert "ternyata sebuah berkas, bukan folder" in str(caught.value)
+    assert (tmp_path / "berkas").read_text() == "bukan folder"
 
 
 def test_bad_product_list_gives_the_reader_s_error(fixtures):
@@ -580,15 +683,176 @@ def test_mistakes_in_the_rules_file_are_named(tmp_path, extra, key, column):
     assert column in str(error)
 
 
+def with_sources(kalimat="", berlebihan=""):
+    """The test rules with lines added to [kalimat] and [berlebihan]."""
+    return (
+        RULES.format(sentence_words=20)
+        .replace("[kalimat]\n", "[kalimat]\n" + kalimat)
+        .replace("[berlebihan]\n", "[berlebihan]\n" + berlebihan)
+    )
+
+
+def test_the_sections_sources_are_read(tmp_path):
+    path = tmp_path / "aturan.toml"
+    path.write_text(
+        with_sources(
+            kalimat='status = "pilihan kit"\nsumber = "tim"\n'
+            "tanggal = 2026-12-03\n"
+        )
+    )
+
+    rules = read_rules(path)
+
+    assert rules.provenance["kalimat"].status == "pilihan kit"
+    assert rules.provenance["kalimat"].source == "tim"
+    assert rules.provenance["kalimat"].noted == date(2026, 12, 3)
+    # [berlebihan] records none here.
+    assert "berlebihan" not in rules.provenance
+
+
+def test_the_package_rules_record_every_source():
+    rules = read_rules()
+    for section in ("kalimat", "berlebihan"):
+        assert rules.provenance[section].status == "pilihan kit"
+        assert rules.provenance[section].noted == date(2026, 12, 3)
+
+
+@pytest.mark.parametrize(
+    ("kalimat", "berlebihan", "key", "column", "found"),
+    [
+        # A status no one knows.
+        (
+            'status = "resmi"\nsumber = "s"\ntanggal = 2026-12-03\n',
+            "",
+            "copywriting.bad_value",
+            "status",
+            "'resmi'",
+        ),
+        # An empty source.
+        (
+            "",
+            'status = "fakta"\nsumber = " "\ntanggal = 2026-12-03\n',
+            "copywriting.bad_value",
+            "sumber",
+            "' '",
+        ),
+        # A date written as text.
+        (
+            'status = "fakta"\nsumber = "s"\ntanggal = "3 Des 2026"\n',
+            "",
+            "copywriting.bad_value",
+            "tanggal",
+            "'3 Des 2026'",
+        ),
+        # A status without its source and date.
+        (
+            "",
+            'status = "pilihan kit"\n',
+            "copywriting.missing_key",
+            "sumber",
+            "-",
+        ),
+    ],
+)
+def test_the_sections_sources_are_checked(
+    tmp_path, kalimat, berlebihan, key, column, found
+):
+    path = tmp_path / "aturan.toml"
+    path.write_text(with_sources(kalimat, berlebihan))
+
+    with pytest.raises(InputError) as caught:
+        read_rules(path)
+
+    error = caught.value
+    assert (error.key, error.column, error.found) == (key, column, found)
+    section = "kalimat" if kalimat else "berlebihan"
+    assert f"bagian [{section}]" in str(error)
+
+
+def test_the_photo_limits_are_read_with_their_sources():
+    photo = read_rules().photo
+
+    assert (photo.min_side.value, photo.max_side.value) == (500, 1024)
+    assert photo.max_bytes.value == 300_000
+    for limit in (photo.min_side, photo.max_side, photo.max_bytes):
+        assert limit.status == "pilihan kit"
+        assert limit.source and limit.noted == date(2026, 12, 3)
+
+
+def test_photo_limits_that_contradict_are_refused(tmp_path):
+    limit = 'status = "pilihan kit", sumber = "s", tanggal = 2026-12-03 }'
+    path = write_rules(
+        tmp_path,
+        extra=(
+            "[foto]\n"
+            f"sisi_min = {{ nilai = 900, {limit}\n"
+            f"sisi_maks = {{ nilai = 800, {limit}\n"
+            f"ukuran_maks = {{ nilai = 300000, {limit}\n"
+        ),
+    )
+
+    with pytest.raises(InputError) as caught:
+        read_rules(path)
+
+    assert (caught.value.column, caught.value.found) == ("sisi_min", "900")
+    assert str(caught.value) == (
+        f"Berkas {path}, bagian [foto]: isian 'sisi_min' berisi 900. "
+        "Diharapkan angka yang tidak lebih dari sisi_maks (800)."
+    )
+
+
 def test_rules_file_that_is_not_toml(tmp_path):
     path = tmp_path / "aturan.toml"
     path.write_text("[kalimat\n")
     with pytest.raises(InputError) as caught:
         read_rules(path)
-    assert caught.value.key == "copywriting.not_toml"
+    error = caught.value
+    assert error.key == "copywriting.not_toml"
+    # "[kalimat" lacks its "]": tomllib stops at line 1, column 9.
+    assert (error.row, error.column) == (1, 9)
+    assert str(error) == (
+        f"Berkas {path} tidak bisa dibaca: ada salah tulis di baris 1, kolom "
+        "9. Periksa tanda kutip, tanda = dan kurung siku di baris itu dan "
+        "baris sebelumnya."
+    )
+    set_language("en")
+    assert str(error).startswith(
+        f"File {path} cannot be read: there is a writing mistake on line 1, "
+        "column 9."
+    )
+    set_language("id")
+
+    # A quote never closed: the file ends inside it, on its 2nd line.
+    path.write_text('[kalimat]\nkata_maks = "20\n')
+    with pytest.raises(InputError) as caught:
+        read_rules(path)
+    assert "Invalid" not in str(caught.value)
+    assert caught.value.row == 2
+
+    path.write_bytes(b"[kalimat]\nkata_maks = 20 # \xe9\n")
+    with pytest.raises(InputError) as caught:
+        read_rules(path)
+    assert caught.value.key == "copywriting.not_utf8"
     with pytest.raises(InputError) as caught:
         read_rules(tmp_path / "tidak-ada.toml")
     assert caught.value.key == "common.file_not_found"
+
+
+def test_a_missing_course_glossary_is_said_plainly(tmp_path, monkeypatch):
+    import tokolab.copywriting
+
+    missing = tmp_path / "course" / "glosarium.toml"
+    monkeypatch.setattr(tokolab.copywriting, "DEFAULT_GLOSSARY_PATH", missing)
+
+    with pytest.raises(InputError) as caught:
+        read_glossary()
+
+    assert caught.value.key == "copywriting.glossary_missing"
+    assert str(caught.value) == (
+        f"Glosarium kursus {missing} tidak ditemukan. Glosarium ada di "
+        "folder course/ proyek tokolab, jadi buka notebook dari salinan "
+        "lengkap proyek itu. Kalau masih gagal, minta bantuan pemateri."
+    )
 
 
 def test_course_glossary_is_read():

@@ -233,6 +233,22 @@ def test_text_area_is_empty_with_a_placeholder():
     area = text_area(rows=6)
     assert (area.value, area.rows) == ("", 6)
     assert area.placeholder == "Tulis jawaban Anda di sini"
+    assert area.layout.width == "100%"
+
+
+def test_what_the_docstrings_promise_of_the_fields():
+    # A slider reports its number when the handle is let go.
+    assert slider(0, 10).continuous_update is False
+    # One float among the numbers makes a decimal slider.
+    assert isinstance(slider(0, 10, value=2.5), widgets.FloatSlider)
+    # A text box starts empty, with the placeholder in the language in use.
+    box = text_box()
+    assert (box.value, box.placeholder) == ("", "Tulis jawaban Anda di sini")
+    set_language("en")
+    assert text_box().placeholder == "Write your answer here"
+    # A file upload takes one file and starts with none.
+    upload = file_upload()
+    assert (upload.multiple, upload.value) == (False, ())
 
 
 def test_file_upload_gives_bytes_and_name():

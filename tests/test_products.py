@@ -7,7 +7,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tokolab import InputError, set_language
-from tokolab.products import COLUMNS, is_food, read_products
+from tokolab.products import (
+    COLUMNS,
+    find_column,
+    is_food,
+    normalise_header,
+    read_products,
+)
 from tokolab.rupiah import format_rupiah
 
 HEADER = "kode,nama,kategori,harga,berat_gram,deskripsi,foto"
@@ -315,3 +321,23 @@ def test_product_shaped_text_gives_products_or_input_error(
     assert list(products.columns) == list(COLUMNS)
     assert (products["price"] > 0).all()
     assert products["code"].str.casefold().is_unique
+
+
+@pytest.mark.parametrize(
+    ("headers", "column", "found"),
+    [
+        (["Kode_Produk ", "Nama"], "code", "Kode_Produk "),
+        (["nama", "SKU"], "code", "SKU"),
+        (["code", "name"], "name", "name"),
+        (["Judul  Produk", "harga"], "name", "Judul  Produk"),
+        (["harga", "foto"], "code", None),
+    ],
+)
+def test_find_column_reads_the_documented_headers(headers, column, found):
+    assert find_column(headers, column) == found
+
+
+def test_normalise_header():
+    # Lower case, "_" as a space, spaces collapsed and stripped.
+    assert normalise_header("  Berat_Gram ") == "berat gram"
+    assert normalise_header("Harga  (Rp)") == "harga (rp)"

@@ -1,6 +1,7 @@
 """Progress files: codes not names, lines appended, read back, summed up."""
 
-import math
+import errno
+import os
 from datetime import UTC, datetime, timedelta
 
 import pandas as pd
@@ -179,6 +180,46 @@ def test_a_file_that_is_not_ours_is_left_alone(tmp_path):
     assert path.read_text() == "kode,nilai\nP001,80\n"
 
 
+def test_a_progress_file_that_is_a_folder_is_said_plainly(tmp_path):
+    (tmp_path / "kemajuan-P001.csv").mkdir()
+
+    with pytest.raises(InputError) as caught:
+        record(feedback(Outcome.RIGHT), "P001", tmp_path)
+
+    error = caught.value
+    assert error.key == "progress.cannot_write"
+    path = tmp_path / "kemajuan-P001.csv"
+    assert str(error) == (
+        f"Kemajuan tidak bisa dicatat di berkas {path}"
+        ": nama itu sudah dipakai oleh sebuah folder. Pilih nama berkas yang "
+        "lain."
+    )
+
+
+def test_a_full_disk_says_what_to_do_and_keeps_the_lines(tmp_path, monkeypatch):
+    path = record(feedback(Outcome.WRONG), "P001", tmp_path, time=NINE_THIRTY)
+    before = path.read_bytes()
+
+    def full(descriptor, data):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "write", full)
+    with pytest.raises(InputError) as caught:
+        record(feedback(Outcome.RIGHT), "P001", tmp_path)
+    monkeypatch.undo()
+
+    assert str(caught.value).endswith(
+        ": tempat penyimpanan (disk) sudah penuh. Hapus berkas yang tidak "
+        "dipakai lagi, lalu coba lagi."
+    )
+    set_language("en")
+    assert str(caught.value).startswith(
+        f"Progress cannot be recorded in file {path}: the storage (disk) is "
+        "full."
+    )
+    assert path.read_bytes() == before
+
+
 def test_a_missing_folder_is_said_plainly(tmp_path):
     with pytest.raises(InputError) as caught:
         record(feedback(Outcome.RIGHT), "P001", tmp_path / "hilang")
@@ -222,29 +263,94 @@ def test_read_a_class_folder_with_subfolders(fixtures):
 
 
 def test_solved_share_worked_by_hand(fixtures):
-    share = solved_share(read_progress(fixtures / "progress" / "kelas"))
+    progress = read_progress(fixtures / "progress" / "kelas")
+    share = solved_share(progress)
 
-    # mulai.latihan_3: only P003, who left it empty: nobody tried.
+    # Three participants have a file: P001, P002, P003.
+    # mulai.latihan_3: only P003, who left it empty: nobody tried, 0/3 = 0.
     # mulai.tombol_jalankan: P001 right; P002 wrong then right; P003 right
     #   twice: 3 tried, 3 solved, 3/3 = 1.
     # mulai.total_harga: P001 wrong then right; P002 wrong twice; P003
-    #   only empty: 2 tried, 1 solved, 1/2 = 0.5.
+    #   only empty: 2 tried, 1 solved, 1/3 of the class.
+    assert progress.attrs["participants"] == ["P001", "P002", "P003"]
+    assert list(share.columns) == [
+        "question",
+        "participants",
+        "tried",
+        "solved",
+        "share",
+    ]
     assert list(share["question"]) == [
         "mulai.latihan_3",
         "mulai.tombol_jalankan",
         "mulai.total_harga",
     ]
+    assert list(share["participants"]) == [3, 3, 3]
     assert list(share["tried"]) == [0, 3, 2]
     assert list(share["solved"]) == [0, 3, 1]
-    assert math.isnan(share["share"][0])
-    assert list(share["share"][1:]) == [1.0, 0.5]
+    assert list(share["share"]) == [0.0, 1.0, 1 / 3]
+
+
+def test_the_share_is_of_the_whole_class(fixtures):
+    # The class has 75 participants; only 3 recorded anything. 3 solved
+    # mulai.tombol_jalankan: 3/75 = 0.04, not 3/3.
+    progress = read_progress(fixtures / "progress" / "kelas")
+    share = solved_share(progress, participants=75)
+
+    assert list(share["participants"]) == [75, 75, 75]
+    assert list(share["solved"]) == [0, 3, 1]
+    assert list(share["share"]) == [0 / 75, 3 / 75, 1 / 75]
+    assert share["share"][1] == pytest.approx(0.04)
+
+
+def test_two_of_many_solving_is_not_everyone(tmp_path):
+    # Two participants tried and solved; two more only opened the
+    # exercise (an empty check) and one has a file with a header only.
+    for code, outcome in [
+        ("P001", "benar"),
+        ("P002", "benar"),
+        ("P003", "belum"),
+        ("P004", "belum"),
+    ]:
+        (tmp_path / f"kemajuan-{code}.csv").write_text(
+            HEADER + f"{code},q,{outcome},2024-01-01T09:00:00+07:00\n"
+        )
+    (tmp_path / "kemajuan-P005.csv").write_text(HEADER)
+
+    share = solved_share(read_progress(tmp_path))
+
+    # 5 with a file, 2 tried, 2 solved: 2/5 = 0.4, where solved / tried
+    # would say 2/2 = 100 %.
+    assert list(share[["participants", "tried", "solved"]].iloc[0]) == [
+        5,
+        2,
+        2,
+    ]
+    assert share["share"][0] == 0.4
+
+
+@pytest.mark.parametrize("participants", [2, 2.5, "75", True])
+def test_a_class_count_that_does_not_fit_is_refused(fixtures, participants):
+    progress = read_progress(fixtures / "progress" / "kelas")
+
+    with pytest.raises(InputError) as caught:
+        solved_share(progress, participants=participants)
+
+    error = caught.value
+    assert error.key == "progress.bad_participant_count"
+    # P001, P002 and P003 recorded: at least 3.
+    assert (error.expected, error.found) == (3, participants)
+    assert str(error).startswith(
+        "Jumlah peserta harus bilangan bulat, paling sedikit 3"
+    )
 
 
 def test_a_bad_cell_names_file_row_and_column(fixtures):
     path = fixtures / "progress" / "kelas_with_problems" / "kemajuan-P001.csv"
 
+    # One file named: its error is raised.
     with pytest.raises(InputError) as caught:
-        read_progress(path.parent)
+        read_progress(path)
 
     error = caught.value
     assert error.key == "progress.bad_cell"
@@ -255,8 +361,103 @@ def test_a_bad_cell_names_file_row_and_column(fixtures):
         'atau benar, tetapi tertulis "betul". Perbaiki isian itu atau hapus '
         "barisnya."
     )
+    # What was expected is written when shown, so it follows the language.
     set_language("en")
-    assert str(error).startswith(f"File {path}, row 3, column outcome:")
+    assert str(error) == (
+        f"File {path}, row 3, column outcome: expected belum, salah or "
+        'benar, but found "betul". Correct that cell or delete the row.'
+    )
+
+
+def test_one_bad_file_does_not_stop_the_class(fixtures):
+    folder = fixtures / "progress" / "kelas_with_problems"
+
+    progress = read_progress(folder)
+
+    # P001's file has "betul" in row 3: left out whole, with a note.
+    # P002: one line. P003: a line cut short at row 3 (the power went off)
+    # between two whole lines: 2 lines kept.
+    assert list(progress["participant"]) == ["P003", "P002", "P003"]
+    assert list(progress["outcome"]) == ["salah", "benar", "benar"]
+    assert progress.attrs["participants"] == ["P001", "P002", "P003"]
+    assert progress.attrs["notes"] == [
+        f"Berkas {folder / 'kemajuan-P001.csv'}, baris 3, kolom outcome: "
+        'diharapkan belum, salah atau benar, tetapi tertulis "betul". '
+        "Perbaiki isian itu atau hapus barisnya. Berkas ini tidak dihitung "
+        "sampai diperbaiki; berkas lain tetap dihitung.",
+        f"Berkas {folder / 'kemajuan-P003.csv'}, baris 3: baris ini "
+        "terpotong (buku catatan tertutup atau listrik padam saat sedang "
+        "menulis), jadi tidak dihitung.",
+    ]
+
+    # P001 counts in the class although its file was left out: 3
+    # participants; mulai.total_harga solved by P002 and P003: 2/3.
+    share = solved_share(progress)
+    assert list(share["participants"]) == [3]
+    assert list(share["solved"]) == [2]
+    assert list(share["share"]) == [2 / 3]
+
+
+def test_notes_are_written_in_the_language_in_use(fixtures):
+    set_language("en")
+    progress = read_progress(fixtures / "progress" / "kelas_with_problems")
+
+    assert progress.attrs["notes"][0].endswith(
+        "This file is left out until it is corrected; the other files "
+        "still count."
+    )
+    assert progress.attrs["notes"][1].endswith(
+        "row 3: this line is cut short (the notebook closed or the power "
+        "went off while writing), so it is left out."
+    )
+
+
+@pytest.mark.parametrize(
+    ("torn", "kept"),
+    [
+        # Cut inside the code, the question, the outcome, the time.
+        ("P0", 2),
+        ("P001,mulai.tot", 2),
+        ("P001,q,sal", 2),
+        ("P001,q,benar,", 2),
+        ("P001,q,benar,2024-01-01T09:3", 2),
+        ("P001,q,benar,2024-01-01T09:30:05+07:", 2),
+    ],
+)
+def test_a_line_cut_short_in_the_middle_is_left_out(tmp_path, torn, kept):
+    whole = "P001,q,salah,2024-01-01T09:00:00+07:00\n"
+    path = tmp_path / "kemajuan-P001.csv"
+    path.write_text(HEADER + whole + torn + "\n" + whole)
+
+    progress = read_progress(path)
+
+    # Rows 2 and 4 are whole; row 3 is the cut one.
+    assert len(progress) == kept
+    assert progress.attrs["notes"] == [
+        f"Berkas {path}, baris 3: baris ini terpotong (buku catatan tertutup "
+        "atau listrik padam saat sedang menulis), jadi tidak dihitung."
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Complete but wrong: not the start of a good line.
+        "P001,q,betul,2024-01-01T09:00:00+07:00",
+        "P001,q,betul",
+        "Budi,q",
+        "P001,q,benar,kemarin",
+        "P001,q,benar,2024-01-01 09:00",
+    ],
+)
+def test_a_wrong_line_in_the_middle_is_an_error_not_a_cut(tmp_path, line):
+    whole = "P001,q,salah,2024-01-01T09:00:00+07:00\n"
+    path = tmp_path / "kemajuan-P001.csv"
+    path.write_text(HEADER + whole + line + "\n" + whole)
+
+    with pytest.raises(InputError) as caught:
+        read_progress(path)
+    assert (caught.value.key, caught.value.row) == ("progress.bad_cell", 3)
 
 
 @pytest.mark.parametrize(
@@ -274,19 +475,29 @@ def test_a_bad_cell_names_file_row_and_column(fixtures):
     ],
 )
 def test_every_column_is_checked(tmp_path, line, column, found):
-    (tmp_path / "kemajuan-P001.csv").write_text(HEADER + line + "\n")
+    path = tmp_path / "kemajuan-P001.csv"
+    path.write_text(HEADER + line + "\n")
 
     with pytest.raises(InputError) as caught:
-        read_progress(tmp_path)
+        read_progress(path)
     assert (caught.value.row, caught.value.column) == (2, column)
     assert caught.value.found == found
 
+    # Read as part of a folder, the file is left out with the same words.
+    progress = read_progress(tmp_path)
+    assert progress.empty
+    assert progress.attrs["notes"] == [
+        str(caught.value) + " Berkas ini tidak dihitung sampai diperbaiki; "
+        "berkas lain tetap dihitung."
+    ]
+
 
 def test_a_file_without_the_columns_is_not_a_progress_file(tmp_path):
-    (tmp_path / "kemajuan-P001.csv").write_text("kode,soal\nP001,q\n")
+    path = tmp_path / "kemajuan-P001.csv"
+    path.write_text("kode,soal\nP001,q\n")
 
     with pytest.raises(InputError) as caught:
-        read_progress(tmp_path)
+        read_progress(path)
     assert caught.value.key == "progress.not_our_file"
     assert caught.value.found == '"kode,soal"'
 
@@ -351,7 +562,13 @@ def test_an_empty_folder_gives_an_empty_table(tmp_path):
     ]
     share = solved_share(progress)
     assert share.empty
-    assert list(share.columns) == ["question", "tried", "solved", "share"]
+    assert list(share.columns) == [
+        "question",
+        "participants",
+        "tried",
+        "solved",
+        "share",
+    ]
 
 
 def test_a_missing_folder_cannot_be_read(tmp_path):

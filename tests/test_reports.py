@@ -340,3 +340,18 @@ def test_ctrl_c_stops_every_worker_and_keeps_finished_pages(tmp_path):
     assert "Traceback" not in errors
     # Whatever is there is whole: no temporary file is left behind.
     assert not [p for p in output.iterdir() if p.name.startswith(".")]
+
+
+def test_atomic_write_says_plainly_why_it_cannot_write(tmp_path):
+    # A folder where the page should go: the kit's sentence, no OSError.
+    (tmp_path / "index.html").mkdir()
+
+    with pytest.raises(InputError) as caught:
+        write_atomically(tmp_path / "index.html", "<p>laporan</p>")
+
+    assert caught.value.key == "common.cannot_write"
+    assert str(caught.value) == (
+        f"Berkas {tmp_path / 'index.html'} tidak bisa ditulis: nama itu "
+        "sudah dipakai oleh sebuah folder. Pilih nama berkas yang lain."
+    )
+    assert [path.name for path in tmp_path.iterdir()] == ["index.html"]

@@ -227,6 +227,12 @@ def test_a_folder_that_cannot_be_written_is_named(tmp_path):
 
     assert caught.value.key == "sample.cannot_write"
     assert "kelas" in caught.value.path
+    # The reason in plain words, not the system's English.
+    assert str(caught.value) == (
+        f"Data contoh tidak bisa ditulis ke {caught.value.path}: salah satu "
+        "nama folder di depannya ternyata sebuah berkas, bukan folder. "
+        "Periksa nama foldernya."
+    )
 
 
 # --- labelled as synthetic ---------------------------------------------------

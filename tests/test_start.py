@@ -110,9 +110,37 @@ def test_notebook_shows_not_answered_hint_and_solution(tmp_path):
         "jawaban Anda, jalankan selnya, lalu periksa lagi."
     )
     assert plain("soal_1.hint()").startswith("Petunjuk 1 dari 3:")
-    assert plain("soal_1.solution()").startswith("Jawaban: 3 bungkus")
+    # The solution stays hidden on Run All: its line is commented out.
+    assert results["# soal_1.solution()"] == []
     (form,) = results["choice_form(soal_2)"]
     assert "application/vnd.jupyter.widget-view+json" in form["data"]
+
+    # Recording is shown, commented out: nothing is recorded on Run All.
+    assert results['# start_progress("P001")'] == []
+    assert not list(NOTEBOOK.parent.glob("kemajuan-*.csv"))
+
+    # A name instead of a code: the kit's error, in Indonesian, as one
+    # line with its class name instead of a long red traceback.
+    (error,) = results['start_progress("Bu Sari")']
+    assert error["ename"] == "InputError"
+    assert error["traceback"] == [
+        'InputError: Kode peserta "Bu Sari" tidak bisa dipakai. Tulis kode '
+        'peserta Anda, misalnya "P001": 1 sampai 3 huruf lalu 1 sampai 4 '
+        "angka, tanpa spasi. Jangan menulis nama."
+    ]
+
+
+def test_notebook_says_which_messages_are_in_which_language():
+    notebook = nbformat.read(NOTEBOOK, as_version=4)
+    prose = "\n".join(
+        cell.source for cell in notebook.cells if cell.cell_type == "markdown"
+    )
+
+    assert "Pesan kesalahan selalu berbahasa Inggris" not in prose
+    assert "Pesan kesalahan dari Python sendiri berbahasa Inggris." in prose
+    assert "Pesan dari tokolab (alat bantu kursus ini) berbahasa Indonesia" in (
+        prose
+    )
 
 
 def test_notebook_is_committed_without_outputs():

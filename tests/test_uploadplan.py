@@ -374,15 +374,37 @@ def test_bad_day_sentence_in_both_languages(products):
     with pytest.raises(InputError) as caught:
         plan_uploads(products, "2024-01-01", days="Senin, Senen")
 
+    # "senen" is one letter from "senin": it is suggested.
+    assert caught.value.suggestion.fields == {"day": "Senin"}
     assert str(caught.value) == (
-        "Hari unggah: 'Senen' bukan nama hari. Tulis nama hari seperti "
-        "Senin ... Minggu / Monday ... Sunday."
+        "Hari unggah: 'Senen' bukan nama hari. Mungkin maksudnya Senin? "
+        "Tulis nama hari seperti Senin, Selasa, Rabu, Kamis, Jumat, Sabtu, "
+        "Minggu."
     )
     set_language("en")
     assert str(caught.value) == (
-        "Upload days: 'Senen' is not the name of a day. Write day names "
-        "such as Senin ... Minggu / Monday ... Sunday."
+        "Upload days: 'Senen' is not the name of a day. Did you mean Senin? "
+        "Write day names such as Monday, Tuesday, Wednesday, Thursday, "
+        "Friday, Saturday, Sunday."
     )
+
+
+def test_a_day_name_close_to_none_gets_no_suggestion(products):
+    with pytest.raises(InputError) as caught:
+        plan_uploads(products, "2024-01-01", days="Kamis, Libur")
+
+    assert caught.value.suggestion == ""
+    assert str(caught.value) == (
+        "Hari unggah: 'Libur' bukan nama hari. Tulis nama hari seperti "
+        "Senin, Selasa, Rabu, Kamis, Jumat, Sabtu, Minggu."
+    )
+
+
+def test_an_english_day_name_close_to_one_is_suggested(products):
+    # "wensday" is closest to "wednesday".
+    with pytest.raises(InputError) as caught:
+        plan_uploads(products, "2024-01-01", days="Wensday")
+    assert "Mungkin maksudnya Wednesday?" in str(caught.value)
 
 
 def test_times_closer_than_one_upload_are_refused(products):
@@ -425,32 +447,58 @@ def test_bad_product_lists(products):
     with pytest.raises(InputError) as caught:
         plan_uploads(["Keripik Tempe"], "2024-01-01")
     assert caught.value.key == "uploadplan.products_not_a_table"
-    assert caught.value.found == "list"
+    # No code names in the sentence: plain words for what was given.
+    assert str(caught.value) == (
+        "Daftar produk: diharapkan sebuah tabel dengan kolom kode dan nama, "
+        "tetapi yang diberikan daftar biasa, bukan tabel. Baca dulu berkas "
+        "daftar produk (CSV) menjadi tabel, seperti di contoh notebook, lalu "
+        "coba lagi."
+    )
+    with pytest.raises(InputError) as caught:
+        plan_uploads("produk.csv", "2024-01-01")
+    assert 'yang diberikan tulisan "produk.csv".' in str(caught.value)
 
     with pytest.raises(InputError) as caught:
         plan_uploads(products[["code", "price"]], "2024-01-01")
     assert caught.value.key == "uploadplan.products_missing_columns"
-    assert caught.value.expected == "name"
-    assert "code, price" in str(caught.value)
+    assert caught.value.column == "name"
+    assert str(caught.value) == (
+        "Daftar produk tidak punya kolom nama produk. Judul kolom yang bisa "
+        "dibaca: name, nama, nama produk, nama barang, judul, judul produk, "
+        "produk, title. Kolom yang ada: code, price."
+    )
+    set_language("en")
+    assert str(caught.value).startswith(
+        "The product list has no column for the product name."
+    )
+    set_language("id")
 
     with pytest.raises(InputError) as caught:
         plan_uploads(products.head(0), "2024-01-01")
     assert caught.value.key == "uploadplan.no_products"
 
-    # The rows are the spreadsheet's: SR-01 in row 2, SR-02 in row 3.
+    # Read from a file: the spreadsheet's rows, SR-01 in row 2, SR-02 in 3.
+    path = products.attrs["path"]
     twice = products.head(2).assign(code=["SR-01", "sr-01"])
     with pytest.raises(InputError) as caught:
         plan_uploads(twice, "2024-01-01")
     assert caught.value.key == "uploadplan.product_code_twice"
     assert (caught.value.row, caught.value.other_row) == (2, 3)
-    assert "baris 2 dan baris 3" in str(caught.value)
+    assert str(caught.value) == (
+        "Daftar produk: kode sr-01 dipakai dua kali, di baris 2 dan baris 3 "
+        f"berkas {path}. Beri setiap produk kode sendiri."
+    )
 
+    # Made in a notebook: counted from 1, " " is the 2nd row.
     empty = pd.DataFrame({"kode": ["A", " "], "nama": ["Satu", "Dua"]})
     with pytest.raises(InputError) as caught:
         plan_uploads(empty, "2024-01-01")
     assert caught.value.key == "uploadplan.product_code_empty"
-    assert caught.value.row == 1
-    assert "baris 1" in str(caught.value)
+    assert caught.value.row == 2
+    assert str(caught.value) == (
+        "Daftar produk, baris ke-2 tabel: kode produk kosong. Setiap produk "
+        "butuh kode, misalnya SR-01."
+    )
 
 
 def test_indonesian_column_names_are_read():
@@ -460,6 +508,81 @@ def test_indonesian_column_names_are_read():
 
     assert plan[["product_code", "product_name"]].values.tolist() == [
         ["A-1", "Dodol"]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("code", "name"),
+    [
+        ("Kode Produk", "Nama Produk"),
+        ("SKU", "Judul"),
+        ("kode_barang", "produk"),
+    ],
+)
+def test_the_product_list_s_headers_are_read(code, name):
+    # The headers tokolab.products reads, in any letter case.
+    products = pd.DataFrame({code: ["A-1", "A-2"], name: ["Dodol", "Kopi"]})
+
+    plan = plan_uploads(products, "2024-01-01", days="Senin")
+
+    assert list(plan["product_code"]) == ["A-1", "A-2"]
+    assert list(plan["product_name"]) == ["Dodol", "Kopi"]
+
+
+# --- Notes on a plan.
+
+
+def test_weeks_capped_by_their_slots_are_said(monday_thursday):
+    # Targets 1, 2, 3, 4 but 2 slots a week (2 days x 1 time): weeks 3
+    # and 4 are full with 2 uploads; week 4 holds the last 2 products,
+    # which is also its capacity.
+    assert monday_thursday.attrs["capped_weeks"] == [3, 4]
+    note = (
+        "Mulai minggu ke-3, kenaikan meminta 3 unggahan, padahal seminggu "
+        "hanya punya 2 waktu unggah (2 hari x 1 jam). Jadi 2 minggu diisi "
+        "penuh dengan 2 unggahan saja. Tambah hari atau jam unggah kalau "
+        "jumlahnya ingin terus naik."
+    )
+    assert monday_thursday.attrs["notes"] == [note]
+    assert weekly_summary(monday_thursday).attrs["notes"] == [note]
+
+
+def test_a_plan_within_its_slots_has_no_note(products):
+    # 1, 2, 3, then 1 left: 6 slots a week (3 days x 2 times) are enough.
+    plan = plan_uploads(
+        products, "2024-01-01", days="Senin, Rabu, Jumat", times="9.00, 19.00"
+    )
+    assert plan.attrs["capped_weeks"] == []
+    assert plan.attrs["notes"] == []
+
+
+@pytest.mark.parametrize(("growth", "written"), [("+0", "+0"), ("x1", "x1")])
+def test_a_growth_that_never_rises_is_planned_with_a_note(
+    products, growth, written
+):
+    # 2 a week, flat: 2, 2, 2, then the last 1 of 7.
+    plan = plan_uploads(
+        products, "2024-01-01", first_week=2, growth=growth, days="Senin, Kamis"
+    )
+
+    assert list(weekly_summary(plan)["uploads"]) == [2, 2, 2, 1]
+    note = (
+        f"Kenaikan {written} membuat jumlah unggahan sama saja setiap "
+        "minggu. Latihan ini tentang jumlah unggahan yang naik dari minggu "
+        "ke minggu: coba misalnya +1 atau x1,5."
+    )
+    assert plan.attrs["notes"] == [note]
+    assert weekly_summary(plan).attrs["notes"] == [note]
+
+
+def test_notes_are_written_in_the_language_in_use(products):
+    set_language("en")
+    plan = plan_uploads(products, "2024-01-01", growth="+0", days="Senin")
+
+    assert plan.attrs["notes"] == [
+        "A growth of +0 keeps the number of uploads the same every week. "
+        "This activity is about a number of uploads that rises week by "
+        "week: try +1 or x1.5, for example."
     ]
 
 
@@ -571,7 +694,11 @@ def test_write_ics_whole(tmp_path, monday_thursday):
 
     with pytest.raises(InputError) as caught:
         write_ics(monday_thursday, tmp_path, STAMP)
-    assert caught.value.key == "common.is_folder"
+    assert caught.value.key == "common.cannot_write"
+    assert str(caught.value).endswith(
+        "nama itu sudah dipakai oleh sebuah folder. Pilih nama berkas yang "
+        "lain."
+    )
 
 
 def test_export_refuses_a_broken_plan(monday_thursday):
@@ -580,14 +707,24 @@ def test_export_refuses_a_broken_plan(monday_thursday):
     with pytest.raises(InputError) as caught:
         plan_to_ics(backwards, stamp=STAMP)
     assert caught.value.key == "uploadplan.plan_end_not_after_start"
-    assert caught.value.row == 2
+    # Index label 2 is the plan's 3rd row.
+    assert caught.value.row == 3
+    assert str(caught.value) == (
+        "Rencana unggah, baris ke-3: jam selesai (2024-01-11 08:00) harus "
+        "sesudah jam mulai (2024-01-11 09:00). Perbaiki jam selesai di kolom "
+        "end."
+    )
 
     doubled = pd.concat([monday_thursday, monday_thursday.iloc[[0]]])
     doubled.index = range(8)
     with pytest.raises(InputError) as caught:
         plan_to_ics(doubled, stamp=STAMP)
     assert caught.value.key == "uploadplan.plan_same_upload_twice"
-    assert (caught.value.row, caught.value.other_row) == (0, 7)
+    # The 1st and the 8th row.
+    assert (caught.value.row, caught.value.other_row) == (1, 8)
+    assert str(caught.value).startswith(
+        "Rencana unggah, baris ke-1 dan ke-8: produk SR-01 dijadwalkan dua kali"
+    )
 
     with pytest.raises(InputError) as caught:
         plan_to_csv(monday_thursday.head(0))
@@ -807,9 +944,15 @@ def test_bad_cells_in_an_edited_plan(
         check_plan(plan, products)
 
     assert caught.value.key == key
-    assert caught.value.row == 4
+    # Index label 4 is the plan's 5th row.
+    assert caught.value.row == 5
     assert caught.value.column == column
-    assert f"baris 4, kolom {column}" in str(caught.value)
+    assert str(caught.value).startswith("Rencana unggah, baris ke-5: ")
+    assert f"kolom {column}" in str(caught.value)
+    set_language("en")
+    assert str(caught.value).startswith(
+        f"Upload plan, row 5, column {column}: "
+    )
 
 
 def test_checks_name_a_missing_column(monday_thursday, products):
@@ -1016,3 +1159,57 @@ def test_checks_on_any_edited_plan_give_findings_or_an_input_error(rows):
         return
     for finding in findings:
         assert finding.message("id") and finding.message("en")
+
+
+# --- Files are written whole, never over the product list.
+
+
+@pytest.mark.parametrize("write", [write_ics, write_plan_csv])
+def test_the_product_list_is_never_overwritten(tmp_path, fixtures, write):
+    source = tmp_path / "produk.csv"
+    source.write_bytes((fixtures / "uploadplan" / "produk.csv").read_bytes())
+    before = source.read_bytes()
+    plan = plan_uploads(read_products(source), "2024-01-01")
+    assert plan.attrs["products_path"] == str(source)
+
+    # The same file, also under another spelling.
+    for target in (source, tmp_path / "." / "produk.csv"):
+        with pytest.raises(InputError) as caught:
+            write(plan, target)
+        assert caught.value.key == "common.would_overwrite_input"
+        assert source.read_bytes() == before
+    assert sorted(entry.name for entry in tmp_path.iterdir()) == ["produk.csv"]
+
+
+@pytest.mark.parametrize("write", [write_ics, write_plan_csv])
+def test_a_file_in_the_way_of_the_folder_is_said_plainly(
+    tmp_path, monday_thursday, write
+):
+    (tmp_path / "hasil").write_text("catatan")
+
+    with pytest.raises(InputError) as caught:
+        write(monday_thursday, tmp_path / "hasil" / "rencana.ics")
+
+    assert caught.value.key == "common.cannot_write"
+    assert str(caught.value) == (
+        f"Berkas {tmp_path / 'hasil' / 'rencana.ics'} tidak bisa ditulis: "
+        "salah satu nama folder di depannya ternyata sebuah berkas, bukan "
+        "folder. Periksa nama foldernya."
+    )
+    assert (tmp_path / "hasil").read_text() == "catatan"
+
+
+def test_a_bad_week_names_the_column_in_words(monday_thursday, products):
+    plan = monday_thursday.astype({"week": object})
+    plan.loc[0, "week"] = "dua"
+
+    with pytest.raises(InputError) as caught:
+        check_weekly_growth(plan)
+
+    # The column keeps its name for code; the sentence says what it holds.
+    assert (caught.value.row, caught.value.column) == (1, "week")
+    assert str(caught.value) == (
+        "Rencana unggah, baris ke-1: di kolom week (nomor minggu) tertulis "
+        "'dua', padahal nomor minggu harus bilangan bulat 1 atau lebih, "
+        "misalnya 1."
+    )

@@ -29,9 +29,10 @@ kind                     severity  when
 
 The numbers and word lists live in one file, ``tokolab/marketplace.toml``
 (package data; another file can be named with ``rules=``), which records
-where each marketplace limit comes from and when it was noted. Terms and
-their explanations live in the course glossary ``course/glosarium.toml``
-(another file with ``glossary=``).
+where each limit comes from and when it was noted. The same file holds
+the photo limits of the catalog (:mod:`tokolab.productcatalog`), read
+here with the rest. Terms and their explanations live in the course
+glossary ``course/glosarium.toml`` (another file with ``glossary=``).
 
 Notes
 -----
@@ -49,11 +50,12 @@ Notes
   (``makanan``, ``minuman``); with no category it is not asked for.
 """
 
+import dataclasses
+import io
 import logging
 import math
 import os
 import re
-import tempfile
 import tomllib
 import unicodedata
 from dataclasses import dataclass
@@ -66,8 +68,9 @@ from typing import NamedTuple
 import pandas as pd
 
 from tokolab.errors import InputError
+from tokolab.files import refuse_inputs, write_whole
 from tokolab.messages import LaterText, format_number, get_language, text
-from tokolab.products import CATEGORIES, FOOD_CATEGORIES, read_products
+from tokolab.products import CATEGORIES, is_food, read_products
 from tokolab.products import category_from_text as _category_from_text
 from tokolab.tables import read_bytes
 
@@ -105,7 +108,13 @@ FACT_SECTIONS = {
 }
 
 LIMIT_STATUSES = ("fakta", "perlu dicek")
-"""``fakta``: checked; ``perlu dicek``: a provisional number."""
+"""Of a marketplace's limit. ``fakta``: checked against the marketplace;
+``perlu dicek``: a provisional number."""
+
+CHOICE_STATUSES = (*LIMIT_STATUSES, "pilihan kit")
+"""Of a number or list the kit chooses itself (sentence length, the
+exaggeration words, the photo limits): also ``pilihan kit``, the kit's
+own choice, which no marketplace rule backs."""
 
 _SEVERITY_OF = {
     "title_too_long": "fix",
@@ -131,9 +140,12 @@ _HAS_ALNUM = re.compile(_ALNUM)
 # How many words of a long sentence its finding quotes.
 _QUOTED_WORDS = 6
 
-_TOP_KEYS = ("kalimat", "berlebihan", "fakta", "marketplace")
-_SENTENCE_KEYS = ("kata_maks", "status", "sumber", "tanggal")
-_EXAGGERATION_KEYS = ("kata", "status", "sumber", "tanggal")
+_TOP_KEYS = ("kalimat", "berlebihan", "fakta", "marketplace", "foto")
+_REQUIRED_TOP_KEYS = ("kalimat", "berlebihan", "fakta", "marketplace")
+_SOURCE_KEYS = ("status", "sumber", "tanggal")
+_SENTENCE_KEYS = ("kata_maks", *_SOURCE_KEYS)
+_EXAGGERATION_KEYS = ("kata", *_SOURCE_KEYS)
+_PHOTO_KEYS = ("sisi_min", "sisi_maks", "ukuran_maks")
 _FACT_KEYS = ("kata", "hanya_makanan")
 _MARKETPLACE_KEYS = ("nama", "judul_maks", "deskripsi_maks")
 _LIMIT_KEYS = ("nilai", "status", "sumber", "tanggal")
@@ -160,6 +172,40 @@ class Limit:
     status: str
     source: str
     noted: date
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a number or list of the rules file comes from.
+
+    Attributes
+    ----------
+    status : str
+        One of :data:`CHOICE_STATUSES`.
+    source : str
+    noted : datetime.date
+    """
+
+    status: str
+    source: str
+    noted: date
+
+
+@dataclass(frozen=True)
+class PhotoLimits:
+    """The catalog's photo limits, each with its source.
+
+    Attributes
+    ----------
+    min_side, max_side : Limit [pixels]
+        Side of the square photo, at least and at most.
+    max_bytes : Limit [bytes]
+        Largest JPEG file.
+    """
+
+    min_side: Limit
+    max_side: Limit
+    max_bytes: Limit
 
 
 @dataclass(frozen=True)
@@ -196,6 +242,11 @@ class CopyRules:
         Key -> :class:`Marketplace`.
     path : str
         The file the rules were read from.
+    provenance : dict
+        ``"kalimat"`` and ``"berlebihan"`` -> :class:`Provenance`, for
+        the sections that record theirs.
+    photo : PhotoLimits or None
+        The ``[foto]`` section, when the file has one.
     """
 
     sentence_max_words: int
@@ -203,6 +254,8 @@ class CopyRules:
     facts: dict
     marketplaces: dict
     path: str
+    provenance: dict = dataclasses.field(default_factory=dict)
+    photo: PhotoLimits | None = None
 
 
 @dataclass(frozen=True)
@@ -330,17 +383,36 @@ def read_rules(path=None):
     return rules
 
 
+# Where tomllib says a mistake is: "(at line 3, column 9)".
+_TOML_PLACE = re.compile(r"\(at line (?P<row>\d+), column (?P<column>\d+)\)$")
+
+
 def _load_toml(data, name):
     """Parse TOML bytes, or raise InputError naming the file and line."""
     try:
-        return tomllib.loads(data.decode("utf-8-sig"))
+        written = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise InputError(
-            "copywriting.not_toml", path=name, reason="UTF-8"
-        ) from None
+        raise InputError("copywriting.not_utf8", path=name) from None
+    try:
+        return tomllib.loads(written)
     except tomllib.TOMLDecodeError as error:
+        # TODO: read error.lineno and error.colno instead of the English
+        # message once the kit needs Python 3.14 or later.
+        place = _TOML_PLACE.search(str(error))
+        if place is None:
+            row, column = len(written.splitlines()) or 1, None
+            reason = LaterText("copywriting.toml_mistake_at_end", row=row)
+        else:
+            row, column = int(place["row"]), int(place["column"])
+            reason = LaterText(
+                "copywriting.toml_mistake_at", row=row, column=column
+            )
         raise InputError(
-            "copywriting.not_toml", path=name, reason=str(error)
+            "copywriting.not_toml",
+            path=name,
+            row=row,
+            column=column,
+            reason=reason,
         ) from None
 
 
@@ -455,34 +527,103 @@ def _noted_date(value, path, where, column):
     return value
 
 
-def _parse_limit(table, path, where, column):
+def _parse_limit(
+    table, path, where, column, statuses=LIMIT_STATUSES, example=2000
+):
     """One ``{ nilai, status, sumber, tanggal }`` limit."""
     _check_keys(table, _LIMIT_KEYS, _LIMIT_KEYS, path, where, column)
+    provenance = _parse_provenance(table, path, where, statuses)
+    return Limit(
+        value=_whole_number(table["nilai"], path, where, "nilai", example),
+        status=provenance.status,
+        source=provenance.source,
+        noted=provenance.noted,
+    )
+
+
+def _parse_provenance(table, path, where, statuses):
+    """The ``status``, ``sumber`` and ``tanggal`` of a table, checked."""
     status = table["status"]
-    if status not in LIMIT_STATUSES:
+    if status not in statuses:
         _bad_value(
             path,
             where,
             "status",
             LaterText(
-                "copywriting.expected_one_of",
-                choices=", ".join(LIMIT_STATUSES),
+                "copywriting.expected_one_of", choices=", ".join(statuses)
             ),
             status,
         )
-    return Limit(
-        value=_whole_number(table["nilai"], path, where, "nilai", 2000),
+    return Provenance(
         status=status,
         source=_non_empty_text(table["sumber"], path, where, "sumber"),
         noted=_noted_date(table["tanggal"], path, where, "tanggal"),
     )
 
 
+def _section_provenance(table, path, where):
+    """A section's provenance, or None when it records none.
+
+    The three keys go together: one of them asks for the other two.
+    """
+    if not any(key in table for key in _SOURCE_KEYS):
+        return None
+    for key in _SOURCE_KEYS:
+        if key not in table:
+            raise InputError(
+                "copywriting.missing_key",
+                path=path,
+                where=where,
+                column=key,
+                expected=f"{key} = ...",
+                found="-",
+            )
+    return _parse_provenance(table, path, where, CHOICE_STATUSES)
+
+
+def _parse_photo(table, path):
+    """The ``[foto]`` section: the catalog's photo limits."""
+    where = _where("foto")
+    _check_keys(table, _PHOTO_KEYS, _PHOTO_KEYS, path, where, "foto")
+    examples = {"sisi_min": 500, "sisi_maks": 1024, "ukuran_maks": 300000}
+    limits = {
+        column: _parse_limit(
+            table[column],
+            path,
+            where,
+            column,
+            statuses=CHOICE_STATUSES,
+            example=examples[column],
+        )
+        for column in _PHOTO_KEYS
+    }
+    if limits["sisi_min"].value > limits["sisi_maks"].value:
+        _bad_value(
+            path,
+            where,
+            "sisi_min",
+            LaterText(
+                "copywriting.expected_at_most",
+                limit=limits["sisi_maks"].value,
+                other="sisi_maks",
+            ),
+            limits["sisi_min"].value,
+        )
+    return PhotoLimits(
+        min_side=limits["sisi_min"],
+        max_side=limits["sisi_maks"],
+        max_bytes=limits["ukuran_maks"],
+    )
+
+
 def _parse_rules(document, path):
     """Check a rules document already loaded from TOML and build it."""
-    _check_keys(document, _TOP_KEYS, _TOP_KEYS, path, _where(), "kalimat")
+    _check_keys(
+        document, _TOP_KEYS, _REQUIRED_TOP_KEYS, path, _where(), "kalimat"
+    )
+    provenance = {}
 
-    # Sentences: how many words at most.
+    # Sentences: how many words at most, and where that number comes from.
     where = _where("kalimat")
     sentences = document["kalimat"]
     _check_keys(
@@ -491,8 +632,9 @@ def _parse_rules(document, path):
     max_words = _whole_number(
         sentences["kata_maks"], path, where, "kata_maks", 20
     )
+    provenance["kalimat"] = _section_provenance(sentences, path, where)
 
-    # Exaggeration words.
+    # Exaggeration words, and where the list comes from.
     where = _where("berlebihan")
     listed = document["berlebihan"]
     _check_keys(
@@ -501,6 +643,7 @@ def _parse_rules(document, path):
     exaggerations = _text_list(
         listed["kata"], path, where, "kata", '["terbaik", "paling *"]'
     )
+    provenance["berlebihan"] = _section_provenance(listed, path, where)
 
     # Facts: each section's keywords, and whether only food needs it.
     where = _where("fakta")
@@ -550,12 +693,23 @@ def _parse_rules(document, path):
             description_max=limits.get("deskripsi_maks"),
         )
 
+    # The catalog's photo limits, when the file has them.
+    photo = None
+    if "foto" in document:
+        photo = _parse_photo(document["foto"], path)
+
     return CopyRules(
         sentence_max_words=max_words,
         exaggerations=exaggerations,
         facts=facts,
         marketplaces=marketplaces,
         path=path,
+        provenance={
+            section: found
+            for section, found in provenance.items()
+            if found is not None
+        },
+        photo=photo,
     )
 
 
@@ -574,7 +728,9 @@ def read_glossary(path=None):
     Parameters
     ----------
     path : str or Path, optional
-        ``course/glosarium.toml`` in the project when not given.
+        ``course/glosarium.toml`` in the project (:data:`DEFAULT_GLOSSARY_
+        PATH`) when not given. That folder comes with the project's
+        files, not with the package: without it, name a glossary here.
 
     Returns
     -------
@@ -584,10 +740,16 @@ def read_glossary(path=None):
     Raises
     ------
     InputError
-        When the file is missing, is not TOML, or an entry has an unknown
-        or missing key or a value that does not fit; the error names the
+        When the file is missing (``copywriting.glossary_missing`` for
+        the course's own), is not TOML, or an entry has an unknown or
+        missing key or a value that does not fit; the error names the
         file, the entry, the key, what was expected and what was found.
     """
+    if path is None and not DEFAULT_GLOSSARY_PATH.is_file():
+        # The course folder travels with the project, not the package.
+        raise InputError(
+            "copywriting.glossary_missing", path=str(DEFAULT_GLOSSARY_PATH)
+        )
     path = Path(path) if path is not None else DEFAULT_GLOSSARY_PATH
     name = str(path)
     document = _load_toml(read_bytes(path), name)
@@ -832,15 +994,16 @@ def check_description(
 
     Raises
     ------
-    ValueError
-        When ``marketplace`` or ``category`` is unknown (a mistake in the
-        call, not in the text). Any title and description text is
-        checked without error.
+    InputError
+        ``copywriting.unknown_marketplace`` or
+        ``copywriting.unknown_category`` when ``marketplace`` or
+        ``category`` is unknown (a choice, not the text). Any title and
+        description text is checked without error.
     """
     rules = _as_rules(rules)
     glossary = _as_glossary(glossary)
     shop = _marketplace(rules, marketplace)
-    food = _category(category) in FOOD_CATEGORIES
+    food = is_food(_category(category))
     title = _as_text(title)
     description = _as_text(description)
 
@@ -886,15 +1049,14 @@ def _given(value):
 
 
 def _marketplace(rules, key):
-    """The marketplace named ``key``, or ValueError naming the known ones."""
+    """The marketplace named ``key``, or InputError naming the known ones."""
     shop = rules.marketplaces.get(str(key).strip().lower())
     if shop is None:
-        raise ValueError(
-            text(
-                "copywriting.unknown_marketplace",
-                found=key,
-                expected=", ".join(rules.marketplaces),
-            )
+        raise InputError(
+            "copywriting.unknown_marketplace",
+            path=rules.path,
+            found=key,
+            expected=", ".join(rules.marketplaces),
         )
     return shop
 
@@ -906,12 +1068,10 @@ def _category(category):
         return None
     known = _category_from_text(written)
     if known is None:
-        raise ValueError(
-            text(
-                "copywriting.unknown_category",
-                found=written,
-                expected=", ".join(CATEGORIES),
-            )
+        raise InputError(
+            "copywriting.unknown_category",
+            found=written,
+            expected=", ".join(CATEGORIES),
         )
     return known
 
@@ -992,11 +1152,21 @@ def _exaggeration_findings(written, field, rules):
             count,
             None,
             text(
-                "copywriting.exaggeration", word=word, where=where, count=count
+                "copywriting.exaggeration",
+                word=word,
+                where=where,
+                times=_times(count),
             ),
         )
         for word, count in groups.values()
     ]
+
+
+def _times(count):
+    """How often, in words: "1 kali", "once", "3 times"."""
+    if count == 1:
+        return text("copywriting.times_once")
+    return text("copywriting.times_many", count=count)
 
 
 def _sentence_findings(description, rules):
@@ -1099,10 +1269,9 @@ def check_products(
     Raises
     ------
     InputError
-        When the file cannot be read (see ``read_products``).
-    ValueError
-        When the table lacks a needed column, or the marketplace or a
-        category is unknown.
+        When the file cannot be read (see ``read_products``), the table
+        lacks a needed column, or the marketplace or a category is
+        unknown.
     """
     if isinstance(products_or_path, pd.DataFrame):
         products = products_or_path
@@ -1115,12 +1284,11 @@ def check_products(
     needed = ("code", "name", "description")
     missing = [column for column in needed if column not in products.columns]
     if missing:
-        raise ValueError(
-            text(
-                "copywriting.products_missing_columns",
-                expected=", ".join(missing),
-                found=", ".join(map(str, products.columns)) or "-",
-            )
+        raise InputError(
+            "copywriting.products_missing_columns",
+            path=source or LaterText("copywriting.product_table"),
+            expected=", ".join(missing),
+            found=", ".join(map(str, products.columns)) or "-",
         )
 
     # Read the rules and the glossary once.
@@ -1390,63 +1558,56 @@ def write_checked_table(checked, path, table="findings", language=None):
     Returns
     -------
     Path
-        The file written. It is written whole or not at all.
+        The file written. It is written whole or not at all; its folder
+        is made when missing.
 
     Raises
     ------
-    ValueError
-        When the name does not end in ``.csv`` or ``.xlsx``, ``table`` is
-        unknown, or the file is the product list that was checked.
+    InputError
+        ``copywriting.bad_output`` when the name does not end in ``.csv``
+        or ``.xlsx``; ``copywriting.bad_table_choice`` when ``table`` is
+        unknown; ``copywriting.would_overwrite_input`` when the file is
+        the product list that was checked (it is left unchanged);
+        ``common.cannot_write`` when the file cannot be written.
     """
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
-        raise ValueError(
-            text(
-                "copywriting.bad_output", path=str(path), expected=".csv, .xlsx"
-            )
+        raise InputError(
+            "copywriting.bad_output",
+            path=str(path),
+            expected=".csv, .xlsx",
+            found=path.suffix or "-",
         )
     if table not in TABLES:
-        raise ValueError(
-            text(
-                "copywriting.bad_table_choice",
-                found=table,
-                expected=", ".join(TABLES),
-            )
+        raise InputError(
+            "copywriting.bad_table_choice",
+            found=table,
+            expected=", ".join(TABLES),
         )
-    if checked.source and path.resolve() == Path(checked.source).resolve():
-        raise ValueError(
-            text("copywriting.would_overwrite_input", path=str(path))
-        )
+    refuse_inputs(path, [checked.source], "copywriting.would_overwrite_input")
 
     # Tables in the reader's words.
     summary = summary_table(checked.summary, language)
     findings = findings_table(checked.findings, language)
 
-    # Write beside the target, then move into place.
-    handle, temporary = tempfile.mkstemp(
-        suffix=suffix, prefix=".tokolab-", dir=path.parent
-    )
-    os.close(handle)
-    try:
-        if suffix == ".csv":
-            chosen = findings if table == "findings" else summary
-            chosen.to_csv(temporary, index=False, encoding="utf-8-sig")
-        else:
-            with pd.ExcelWriter(temporary, engine="openpyxl") as workbook:
-                summary.to_excel(
-                    workbook,
-                    sheet_name=text("copywriting.sheet_summary", language),
-                    index=False,
-                )
-                findings.to_excel(
-                    workbook,
-                    sheet_name=text("copywriting.sheet_findings", language),
-                    index=False,
-                )
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    # Made in memory, then written whole.
+    content = io.BytesIO()
+    if suffix == ".csv":
+        chosen = findings if table == "findings" else summary
+        content.write(chosen.to_csv(index=False).encode("utf-8-sig"))
+    else:
+        with pd.ExcelWriter(content, engine="openpyxl") as workbook:
+            summary.to_excel(
+                workbook,
+                sheet_name=text("copywriting.sheet_summary", language),
+                index=False,
+            )
+            findings.to_excel(
+                workbook,
+                sheet_name=text("copywriting.sheet_findings", language),
+                index=False,
+            )
+    write_whole(path, content.getvalue(), inputs=[checked.source])
     logger.info("wrote checked products to %s", path)
     return path

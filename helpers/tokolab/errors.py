@@ -34,6 +34,22 @@ class TokolabError(Exception):
     def __str__(self):
         return text(self.key, **self.fields)
 
+    def _render_traceback_(self):
+        """What IPython shows instead of a traceback: one sentence.
+
+        The kit raises these errors on purpose, and their sentence says
+        what to fix; a long red traceback through the kit's own code
+        would only hide it. IPython calls this method when a notebook
+        cell raises.
+
+        Returns
+        -------
+        list of str
+            One line: the error's class name and its sentence, in the
+            language in use.
+        """
+        return [f"{type(self).__name__}: {self}"]
+
 
 class InputError(TokolabError):
     """Raised when an input file cannot be read as the kit expects.

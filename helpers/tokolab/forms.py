@@ -174,6 +174,11 @@ def dropdown(options, value=None):
         pairs (use :func:`tokolab.text` for shown sentences).
     value : optional
         The value chosen at first; default none.
+
+    Returns
+    -------
+    ipywidgets.Dropdown
+        Its ``value`` is the chosen option's value, None before a choice.
     """
     # ipywidgets takes plain values or pairs, not both: make all pairs.
     pairs = [
@@ -189,6 +194,22 @@ def slider(minimum, maximum, step=1, value=None):
     Whole numbers give a whole-number slider; any float a decimal one. A
     slider always holds a value: it starts at ``value``, default
     ``minimum``.
+
+    Parameters
+    ----------
+    minimum, maximum : int or float
+        The smallest and the largest number it can show.
+    step : int or float
+        How much one move changes the number; default 1.
+    value : int or float, optional
+        Where it starts; default ``minimum``.
+
+    Returns
+    -------
+    ipywidgets.IntSlider or ipywidgets.FloatSlider
+        An ``IntSlider`` when every number given is an ``int``. Its
+        value changes when the participant lets go of the handle
+        (``continuous_update`` is off), so a check sees the final number.
     """
     numbers = (minimum, maximum, step) + (() if value is None else (value,))
     kind = (
@@ -206,7 +227,20 @@ def slider(minimum, maximum, step=1, value=None):
 
 
 def text_area(rows=4):
-    """A box for a few lines of text, empty at first."""
+    """A box for a few lines of text, empty at first.
+
+    Parameters
+    ----------
+    rows : int
+        Lines shown at once [lines]; longer text scrolls. Default 4.
+
+    Returns
+    -------
+    ipywidgets.Textarea
+        As wide as the notebook, with "Tulis jawaban Anda di sini" (in the
+        language in use) greyed out until something is written; its
+        ``value`` is ``""`` until then.
+    """
     return widgets.Textarea(
         value="",
         placeholder=text("exercise.write_here"),
@@ -216,7 +250,15 @@ def text_area(rows=4):
 
 
 def text_box():
-    """A box for one line of text, empty at first."""
+    """A box for one line of text, empty at first.
+
+    Returns
+    -------
+    ipywidgets.Text
+        With "Tulis jawaban Anda di sini" (in the language in use)
+        greyed out until something is written; its ``value`` is ``""``
+        until then.
+    """
     return widgets.Text(value="", placeholder=text("exercise.write_here"))
 
 
@@ -228,6 +270,11 @@ def file_upload(accept=""):
     accept : str
         File types the browser offers, such as ``".csv"`` or
         ``"image/*"``; default any.
+
+    Returns
+    -------
+    ipywidgets.FileUpload
+        One file at a time, no file at first.
 
     Notes
     -----

@@ -35,16 +35,21 @@ Notes
   smaller copy (Pillow itself refuses anything above about 89 MP).
 * A large JPEG is decoded at a reduced scale (1/2, 1/4 or 1/8) when that
   still gives ``max_side`` pixels: faster, and lighter on memory.
-* The originals are never changed; every file is written whole, under a
-  temporary name first, then moved into place.
+* The originals are never changed: no output is written over a product
+  photo or the product list. Every file is written whole, under a
+  temporary name first, then moved into place
+  (:func:`tokolab.files.write_whole`).
+* The photo limits (500 to 1024 pixels, 300 kB) are the kit's own choice,
+  kept with their source and date in ``tokolab/marketplace.toml``
+  (section ``[foto]``, read by :func:`tokolab.copywriting.read_rules`).
 """
 
 import io
 import logging
 import math
-import os
 import re
 import warnings
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,9 +64,13 @@ from PIL import (
     UnidentifiedImageError,
 )
 
+from tokolab.copywriting import read_rules
 from tokolab.errors import InputError
-from tokolab.messages import format_number, text
+from tokolab.files import refuse_inputs, write_whole
+from tokolab.messages import LaterText, format_number, text
+from tokolab.products import HEADERS
 from tokolab.rupiah import format_rupiah
+from tokolab.sample import _sample_font
 from tokolab.tables import read_bytes
 
 logger = logging.getLogger(__name__)
@@ -74,6 +83,20 @@ MAX_PIXELS = 80_000_000
 
 QUALITY_STEPS = (90, 85, 80, 75, 70, 65, 60, 55, 50, 45, 40, 35, 30)
 """JPEG qualities tried in turn until the file fits the byte limit."""
+
+PHOTO_LIMITS = read_rules().photo
+"""The ``[foto]`` limits of ``tokolab/marketplace.toml``, each with its
+status (``pilihan kit``), source and date
+(:class:`tokolab.copywriting.PhotoLimits`)."""
+
+MIN_SIDE = PHOTO_LIMITS.min_side.value
+"""Smallest side of a square photo [pixels]: 500."""
+
+MAX_SIDE = PHOTO_LIMITS.max_side.value
+"""Largest side of a square photo [pixels]: 1024."""
+
+MAX_BYTES = PHOTO_LIMITS.max_bytes.value
+"""Largest JPEG of a square photo [bytes]: 300 000."""
 
 # EXIF Orientation values that mean "turn or mirror before showing".
 _TURNED = (2, 3, 4, 5, 6, 7, 8)
@@ -123,11 +146,6 @@ TEXT_COLOUR = (40, 40, 40)
 MUTED_COLOUR = (120, 120, 120)
 PRICE_COLOUR = (176, 62, 20)
 
-# DejaVu Sans ships with matplotlib, a dependency of the kit, so the same
-# font draws the same page on every machine; it covers every Latin letter.
-_REGULAR_FONT = "DejaVuSans.ttf"
-_BOLD_FONT = "DejaVuSans-Bold.ttf"
-
 # Characters kept in an output file name made from a product code.
 _UNSAFE_IN_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
@@ -139,7 +157,9 @@ class PhotoReport:
     Attributes
     ----------
     source : str
-        The photo's file, or a word for an upload or an image.
+        The photo's file, or a word for an upload or an image (in the
+        language in use when it was made; :meth:`describe` writes it in
+        the language asked).
     original_size : tuple of int [pixels]
         ``(width, height)`` as stored in the file, before turning.
     final_size : tuple of int [pixels]
@@ -158,6 +178,9 @@ class PhotoReport:
         ``"none"``.
     output : Path or None
         The JPEG written, or None when none was asked for.
+    kind : str
+        ``"file"`` (``source`` is its path), ``"upload"`` (bytes) or
+        ``"image"`` (a Pillow image).
     """
 
     source: str
@@ -169,15 +192,24 @@ class PhotoReport:
     transparent: bool
     scaled: str
     output: Path | None = None
+    kind: str = "file"
 
     def describe(self, language=None):
-        """Say in a few sentences what was done to the photo."""
+        """Say in a few sentences what was done to the photo.
+
+        A photo file is named by its file name alone (``SR-01.jpg``),
+        not its whole path.
+        """
         width, height = self.original_size
+        if self.kind == "file":
+            shown = Path(self.source).name
+        else:
+            shown = text(_SOURCE_WORDS[self.kind], language=language)
         sentences = [
             text(
                 "productcatalog.report_done",
                 language=language,
-                source=self.source,
+                source=shown,
                 width=width,
                 height=height,
                 side=self.final_size[0],
@@ -209,9 +241,9 @@ class PhotoReport:
 
 def square_photo(
     source,
-    min_side=500,
-    max_side=1024,
-    max_bytes=300_000,
+    min_side=MIN_SIDE,
+    max_side=MAX_SIDE,
+    max_bytes=MAX_BYTES,
     background=(255, 255, 255),
     *,
     destination=None,
@@ -224,9 +256,10 @@ def square_photo(
         A photo file, the bytes of an uploaded photo, or an open image.
     min_side, max_side : int [pixels]
         The square's side: the photo's longer side, raised to ``min_side``
-        or lowered to ``max_side``. Marketplaces ask for at least 500.
+        or lowered to ``max_side``; default :data:`MIN_SIDE` (500) and
+        :data:`MAX_SIDE` (1024), from ``tokolab/marketplace.toml``.
     max_bytes : int [bytes]
-        Largest JPEG allowed.
+        Largest JPEG allowed; default :data:`MAX_BYTES` (300 000).
     background : tuple of int [RGB 0-255]
         Colour of the padding and of transparent parts.
     destination : str or Path, optional
@@ -280,14 +313,17 @@ def square_photo(
     output = None
     if destination is not None:
         output = Path(destination)
-        _refuse_original(source, output)
-        _write_whole(output, jpeg)
+        originals = [source] if isinstance(source, str | Path) else []
+        refuse_inputs(
+            output, originals, "productcatalog.would_overwrite_original"
+        )
+        write_whole(output, jpeg)
         logger.info(
             "wrote %s (%d bytes, quality %d)", output, len(jpeg), quality
         )
 
     report = PhotoReport(
-        source=name,
+        source=str(name),
         original_size=photo.original_size,
         final_size=(side, side),
         file_bytes=len(jpeg),
@@ -296,6 +332,7 @@ def square_photo(
         transparent=transparent,
         scaled=scaled,
         output=output,
+        kind=_source_kind(source),
     )
     return square, report
 
@@ -303,9 +340,9 @@ def square_photo(
 def prepare_photos(
     products,
     folder_out,
-    min_side=500,
-    max_side=1024,
-    max_bytes=300_000,
+    min_side=MIN_SIDE,
+    max_side=MAX_SIDE,
+    max_bytes=MAX_BYTES,
     background=(255, 255, 255),
 ):
     """Make a square JPEG for every product that has a photo.
@@ -318,7 +355,9 @@ def prepare_photos(
         CSV file, read with that function.
     folder_out : str or Path
         Where the JPEGs go, one per product, named after its code
-        (``SR-01.jpg``). Created when missing.
+        (``SR-01.jpg``). Created when missing. A JPEG that would replace
+        any product's photo (or the product list) is not written: that
+        product's row says so.
     min_side, max_side, max_bytes, background
         As in :func:`square_photo`.
 
@@ -345,6 +384,9 @@ def prepare_photos(
     folder = Path(folder_out)
     if folder.exists() and not folder.is_dir():
         raise InputError("productcatalog.not_a_folder", path=str(folder))
+
+    # Every product's photo, and the list itself, stay as they are.
+    inputs = _input_files(products)
 
     rows = []
     used_names = set()
@@ -374,6 +416,9 @@ def prepare_photos(
         # One JPEG per product; two codes never share a file.
         output = folder / _output_name(code, used_names)
         try:
+            refuse_inputs(
+                output, inputs, "productcatalog.would_overwrite_original"
+            )
             _, report = square_photo(
                 photo,
                 min_side=min_side,
@@ -453,10 +498,11 @@ def catalog_page(
         A product without a photo, or whose photo cannot be read, gets a
         grey square saying so (and a warning in the log).
     path_png : str or Path
-        The first page. Further pages are written beside it with ``-2``,
-        ``-3`` ... before the suffix (``katalog-2.png``).
+        The first page, a name ending in ``.png``. Further pages are
+        written beside it with ``-2``, ``-3`` ... before the suffix
+        (``katalog-2.png``).
     path_pdf : str or Path, optional
-        One PDF holding every page.
+        One PDF holding every page, a name ending in ``.pdf``.
     title : str, optional
         Written at the top of each page; "Katalog Produk" (in the
         language in use) when not given.
@@ -469,18 +515,28 @@ def catalog_page(
     Raises
     ------
     InputError
-        When the product list cannot be read, lacks a column or is empty,
-        or a page cannot be written.
+        When the product list cannot be read, is not a table, lacks a
+        column or is empty; when a name does not end in ``.png`` or
+        ``.pdf`` (``productcatalog.bad_output``); when a page would
+        replace the product list or a photo
+        (``common.would_overwrite_input``: nothing is written); or when a
+        page cannot be written.
     """
     products = _product_table(products, ("code", "name", "price"))
     if products.empty:
         raise InputError(
             "productcatalog.no_products",
-            path=products.attrs.get("path", text("productcatalog.table")),
+            path=products.attrs.get("path", LaterText("productcatalog.table")),
         )
     if title is None:
         title = text("productcatalog.default_title")
     by_code = _photos_by_code(products, photos)
+
+    # Where the pages go: named right, and never over an input.
+    path_png = _output_path(path_png, ".png")
+    if path_pdf is not None:
+        path_pdf = _output_path(path_pdf, ".pdf")
+    inputs = _input_files(products, photos)
 
     # Draw every page in memory first: nothing is written if one fails.
     records = products.to_dict("records")
@@ -494,18 +550,23 @@ def catalog_page(
         for number, page in enumerate(pages, start=1)
     ]
 
+    # Every file's name, checked against the inputs before any is written.
+    pages_png = [
+        path_png
+        if number == 1
+        else path_png.with_name(f"{path_png.stem}-{number}{path_png.suffix}")
+        for number in range(1, len(images) + 1)
+    ]
+    for path in [*pages_png, path_pdf]:
+        if path is not None:
+            refuse_inputs(path, inputs)
+
     # One PNG per page, then the PDF.
-    path_png = Path(path_png)
     written = []
-    for number, image in enumerate(images, start=1):
-        path = path_png
-        if number > 1:
-            path = path_png.with_name(
-                f"{path_png.stem}-{number}{path_png.suffix}"
-            )
+    for path, image in zip(pages_png, images, strict=True):
         buffer = io.BytesIO()
         image.save(buffer, "PNG")
-        _write_whole(path, buffer.getvalue())
+        write_whole(path, buffer.getvalue(), inputs=inputs)
         written.append(path)
     if path_pdf is not None:
         buffer = io.BytesIO()
@@ -520,8 +581,7 @@ def catalog_page(
             creationDate=None,
             modDate=None,
         )
-        path_pdf = Path(path_pdf)
-        _write_whole(path_pdf, buffer.getvalue())
+        write_whole(path_pdf, buffer.getvalue(), inputs=inputs)
         written.append(path_pdf)
     logger.info("catalog: %d products on %d pages", len(records), len(pages))
     return written
@@ -576,13 +636,53 @@ class _Photo:
     rotated: bool
 
 
-def _source_name(source):
-    """How errors and reports name the photo."""
+# How a photo that is no file is named, by its kind.
+_SOURCE_WORDS = {
+    "upload": "productcatalog.uploaded_photo",
+    "image": "productcatalog.given_image",
+}
+
+
+def _source_kind(source):
+    """``"image"``, ``"upload"`` (bytes) or ``"file"``."""
     if isinstance(source, Image.Image):
-        return text("productcatalog.given_image")
+        return "image"
     if isinstance(source, bytes | bytearray | memoryview):
-        return text("productcatalog.uploaded_photo")
-    return str(source)
+        return "upload"
+    return "file"
+
+
+def _source_name(source):
+    """How errors and reports name the photo.
+
+    A file by its path; an upload or an image in words, written when the
+    message is shown (:class:`tokolab.messages.LaterText`).
+    """
+    kind = _source_kind(source)
+    if kind == "file":
+        return str(source)
+    return LaterText(_SOURCE_WORDS[kind])
+
+
+class _Shown:
+    """A value written in words only when shown, in that moment's language.
+
+    For numbers inside error fields: ``_Shown(format_number, 12345)`` is
+    ``12.345`` in Indonesian and ``12,345`` in English.
+    """
+
+    def __init__(self, write, *arguments):
+        self.write = write
+        self.arguments = arguments
+
+    def __str__(self):
+        return str(self.write(*self.arguments))
+
+    def __repr__(self):
+        return str(self)
+
+    def __format__(self, spec):
+        return format(str(self), spec)
 
 
 def _load_photo(source, name, fit=None):
@@ -606,8 +706,8 @@ def _load_photo(source, name, fit=None):
         raise InputError(
             "productcatalog.not_a_photo",
             path=name,
-            expected=text("productcatalog.expected_photo"),
-            found=text("productcatalog.kind_empty"),
+            expected=LaterText("productcatalog.expected_photo"),
+            found=LaterText("productcatalog.kind_empty"),
         )
 
     # Pillow warns about damaged metadata it reads around (a broken EXIF
@@ -732,8 +832,8 @@ def _not_a_photo(data, name):
         return InputError(
             "productcatalog.heic_photo",
             path=name,
-            expected=text("productcatalog.expected_photo"),
-            found=text("productcatalog.kind_heic"),
+            expected=LaterText("productcatalog.expected_photo"),
+            found=LaterText("productcatalog.kind_heic"),
         )
     if start[4:12] in (b"ftypavif", b"ftypavis"):
         kind = "kind_avif"
@@ -750,8 +850,8 @@ def _not_a_photo(data, name):
     return InputError(
         "productcatalog.not_a_photo",
         path=name,
-        expected=text("productcatalog.expected_photo"),
-        found=text(f"productcatalog.{kind}"),
+        expected=LaterText("productcatalog.expected_photo"),
+        found=LaterText(f"productcatalog.{kind}"),
     )
 
 
@@ -775,24 +875,28 @@ def _damaged(name, data, error):
     return InputError(
         "productcatalog.photo_damaged",
         path=name,
-        expected=text("productcatalog.expected_whole_photo"),
-        found=text(f"productcatalog.{kind}", size=format_number(len(data))),
+        expected=LaterText("productcatalog.expected_whole_photo"),
+        found=LaterText(
+            f"productcatalog.{kind}", size=_Shown(format_number, len(data))
+        ),
     )
 
 
 def _too_large(name, size):
     """The error for a photo with more pixels than :data:`MAX_PIXELS`."""
     found = (
-        text("productcatalog.size_unknown")
+        LaterText("productcatalog.size_unknown")
         if size is None
-        else text("productcatalog.size_pixels", width=size[0], height=size[1])
+        else LaterText(
+            "productcatalog.size_pixels", width=size[0], height=size[1]
+        )
     )
     return InputError(
         "productcatalog.photo_too_large",
         path=name,
-        expected=text(
+        expected=LaterText(
             "productcatalog.expected_pixels",
-            megapixels=format_number(MAX_PIXELS / 1_000_000),
+            megapixels=_Shown(format_number, MAX_PIXELS / 1_000_000),
         ),
         found=found,
     )
@@ -814,8 +918,8 @@ def _encode_jpeg(image, max_bytes, name):
     raise InputError(
         "productcatalog.over_limit",
         path=name,
-        expected=_written_bytes(max_bytes),
-        found=_written_bytes(len(smallest)),
+        expected=_Shown(_written_bytes, max_bytes),
+        found=_Shown(_written_bytes, len(smallest)),
         quality=QUALITY_STEPS[-1],
     )
 
@@ -833,36 +937,6 @@ def _written_bytes(count, language=None):
         language=language,
         count=format_number(count / 1000, language=language),
     )
-
-
-def _refuse_original(source, output):
-    """Raise when ``output`` is the photo being read."""
-    if isinstance(source, str | Path) and output.exists():
-        try:
-            same = os.path.samefile(source, output)
-        except OSError:
-            same = False
-        if same:
-            raise InputError(
-                "productcatalog.would_overwrite_original", path=str(output)
-            )
-
-
-def _write_whole(path, content):
-    """Write ``content`` under a temporary name, then move it into place."""
-    path = Path(path)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(content)
-        os.replace(temporary, path)
-    except OSError as error:
-        temporary.unlink(missing_ok=True)
-        raise InputError(
-            "productcatalog.cannot_write",
-            path=str(path),
-            reason=error.strerror or str(error),
-        ) from None
 
 
 def _output_name(code, used):
@@ -889,16 +963,63 @@ def _product_table(products, needed):
         from tokolab.products import read_products
 
         return read_products(products)
+    if not isinstance(products, pd.DataFrame):
+        raise InputError(
+            "productcatalog.products_not_a_table", found=_kind_of(products)
+        )
 
     missing = [column for column in needed if column not in products.columns]
     if missing:
         raise InputError(
-            "common.missing_columns",
-            path=products.attrs.get("path", text("productcatalog.table")),
+            "productcatalog.missing_columns",
+            path=products.attrs.get("path", LaterText("productcatalog.table")),
             expected=", ".join(missing),
             found=", ".join(map(str, products.columns)) or "-",
+            headers=", ".join(
+                f"{column} ({HEADERS[column][0]})" for column in missing
+            ),
         )
     return products
+
+
+def _kind_of(value):
+    """What was given instead of a table, in words."""
+    if value is None:
+        return LaterText("productcatalog.given_nothing")
+    if isinstance(value, list | tuple | set | dict):
+        return LaterText("productcatalog.given_list")
+    return LaterText("productcatalog.given_other", kind=type(value).__name__)
+
+
+def _output_path(path, suffix):
+    """``path`` as a Path, or InputError unless it ends in ``suffix``."""
+    path = Path(path)
+    if path.suffix.lower() != suffix:
+        raise InputError(
+            "productcatalog.bad_output",
+            path=str(path),
+            expected=suffix,
+            found=path.suffix or "-",
+        )
+    return path
+
+
+def _input_files(products, photos=None):
+    """The files no output may replace: the list and every photo named."""
+    inputs = [products.attrs.get("path")]
+    if "photo" in products.columns:
+        inputs += [_photo_path(photo) for photo in products["photo"]]
+    if isinstance(photos, pd.DataFrame):
+        for column in ("photo", "output"):
+            if column in photos.columns:
+                inputs += [_photo_path(photo) for photo in photos[column]]
+    elif isinstance(photos, Mapping):
+        inputs += [
+            _photo_path(photo)
+            for photo in photos.values()
+            if isinstance(photo, str | Path)
+        ]
+    return [path for path in inputs if path is not None]
 
 
 def _photo_path(value):
@@ -922,12 +1043,25 @@ def _photos_by_code(products, photos):
             )
         }
     if isinstance(photos, pd.DataFrame):
+        missing = [c for c in ("code", "output") if c not in photos.columns]
+        if missing:
+            raise InputError(
+                "productcatalog.missing_columns",
+                path=LaterText("productcatalog.photo_table"),
+                expected=", ".join(missing),
+                found=", ".join(map(str, photos.columns)) or "-",
+                headers=", ".join(missing),
+            )
         return {
             str(code): _photo_path(output)
             for code, output in zip(
                 photos["code"], photos["output"], strict=True
             )
         }
+    if not isinstance(photos, Mapping):
+        raise InputError(
+            "productcatalog.photos_not_a_mapping", found=_kind_of(photos)
+        )
     return {str(code): photo for code, photo in photos.items()}
 
 
@@ -942,30 +1076,15 @@ class _Fonts:
     price: ImageFont.FreeTypeFont
 
 
-def _font(file_name, size):
-    """DejaVu Sans from matplotlib, or Pillow's own font when missing."""
-    # Imported here: matplotlib takes a while to load, and only pages
-    # need it.
-    import matplotlib
-
-    folder = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
-    try:
-        return ImageFont.truetype(
-            str(folder / file_name),
-            size,
-            layout_engine=ImageFont.Layout.BASIC,
-        )
-    except OSError:
-        logger.warning("font %s not found; Pillow's own font used", file_name)
-        return ImageFont.load_default(size=size)
-
-
 def _catalog_fonts():
+    """DejaVu Sans (with matplotlib, a dependency of the kit), the same
+    font as the sample photos': the same page on every machine, every
+    Latin letter covered."""
     return _Fonts(
-        title=_font(_BOLD_FONT, TITLE_SIZE),
-        page_number=_font(_REGULAR_FONT, PAGE_NUMBER_SIZE),
-        name=_font(_REGULAR_FONT, NAME_SIZE),
-        price=_font(_BOLD_FONT, PRICE_SIZE),
+        title=_sample_font(TITLE_SIZE, bold=True),
+        page_number=_sample_font(PAGE_NUMBER_SIZE),
+        name=_sample_font(NAME_SIZE),
+        price=_sample_font(PRICE_SIZE, bold=True),
     )
 
 

@@ -277,16 +277,55 @@ def category_from_text(written):
     return _CATEGORY_WORDS.get(str(written).strip().lower())
 
 
-def _normalise_header(header):
-    """Lower case, ``_`` as a space, spaces collapsed."""
+def normalise_header(header):
+    """A header as :data:`HEADERS` lists it: lower case, ``_`` as a space.
+
+    Parameters
+    ----------
+    header : str
+        As written: ``" Kode_Produk "`` gives ``"kode produk"``.
+
+    Returns
+    -------
+    str
+        Lower case, ``_`` read as a space, spaces collapsed and stripped.
+    """
     return " ".join(str(header).lower().replace("_", " ").split())
+
+
+def find_column(headers, column):
+    """The header among ``headers`` that holds a canonical ``column``.
+
+    For tables that did not come through :func:`read_products`, such as
+    one typed in a notebook: ``Kode``, ``SKU`` and ``code`` all hold the
+    code.
+
+    Parameters
+    ----------
+    headers : iterable
+        A table's column names, as written.
+    column : str
+        A key of :data:`HEADERS`, such as ``"code"``.
+
+    Returns
+    -------
+    object or None
+        The first header, in the order given, that reads as the
+        canonical name itself or one of its headers in :data:`HEADERS`;
+        None when none does.
+    """
+    read = {column, *HEADERS[column][1]}
+    for header in headers:
+        if normalise_header(header) in read:
+            return header
+    return None
 
 
 def _find_columns(table, path):
     """Map each canonical column to the file's header that holds it."""
     sources = {}
     for header in table.columns:
-        name = _normalise_header(header)
+        name = normalise_header(header)
         for column, (_, aliases) in HEADERS.items():
             if name not in aliases:
                 continue

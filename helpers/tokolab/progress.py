@@ -24,18 +24,24 @@ own folder)::
 
 The header is written with the first line when the file is new. Each
 line is one write to a file opened for appending only, so earlier lines
-are never rewritten; a notebook closed mid-write leaves at worst a last
-line cut short, which :func:`read_progress` leaves out with a note.
+are never rewritten; a notebook closed mid-write (or a power cut) leaves
+at worst one line cut short. The next check starts its line on a line of
+its own, so the cut line may end up in the middle of the file;
+:func:`read_progress` leaves it out with a note wherever it is.
 
 A tutor collects the files into one folder; :func:`read_progress` reads
-every ``kemajuan-*.csv`` under it and :func:`solved_share` says, per
-question, how many tried and how many solved it.
+every ``kemajuan-*.csv`` under it (a file it cannot read is left out with
+a note, so one broken file never hides the class) and
+:func:`solved_share` says, per question, how many participants tried and
+solved it, and which share of the class solved it.
 """
 
 import csv
 import io
 import logging
+import math
 import os
+import re
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -44,7 +50,8 @@ import pandas as pd
 
 from tokolab.classrecords import CODE_PATTERN
 from tokolab.errors import InputError
-from tokolab.messages import text
+from tokolab.files import reason_for
+from tokolab.messages import LaterText, text
 from tokolab.tables import decode_bytes, parse_delimited, read_bytes
 
 logger = logging.getLogger(__name__)
@@ -63,6 +70,13 @@ FILE_GLOB = "kemajuan-*.csv"
 
 # Years a progress line can hold; a date outside is a typing mistake.
 YEARS = range(1970, 2201)
+
+# The shape of a time cell, "0" for a digit and "+" for the offset's sign:
+# a line cut inside its time holds the start of this.
+_STAMP_SHAPE = "0000-00-00T00:00:00+00:00"
+
+# The start of a participant code: a code cut short still fits this.
+_CODE_START = re.compile(r"[A-Z]{0,3}[0-9]{0,4}")
 
 # Append only, never truncate; O_BINARY keeps Windows from turning "\n"
 # into "\r\n".
@@ -242,20 +256,30 @@ def read_progress(folder):
         Columns ``participant`` (str), ``question`` (str), ``outcome``
         (``belum``, ``salah`` or ``benar``), ``time`` (tz-aware, Asia/
         Jakarta); sorted by time, then participant. ``attrs["paths"]``
-        lists the files read, ``attrs["notes"]`` sentences about lines
-        left out (a last line cut short). No file gives an empty table.
+        lists the files found, ``attrs["notes"]`` sentences (in the
+        language in use) about what was left out: lines cut short, files
+        that could not be read. ``attrs["participants"]`` lists, sorted,
+        every participant with a progress file, read or not (the code in
+        the file's name, and the codes in its lines). No file gives an
+        empty table.
 
     Raises
     ------
     InputError
-        When the folder does not exist, or a file is not a progress file
-        or holds a cell that does not read; the error names the file, the
-        row (header = row 1) and the column.
+        When the folder does not exist; or, when ``folder`` names one
+        file, when that file is not a progress file or holds a cell that
+        does not read. The error names the file, the row (header = row
+        1) and the column.
 
     Notes
     -----
-    - A last line without its newline was cut when the notebook stopped
-      mid-write; it is left out, with a note, when it does not read.
+    - In a folder, a file that is not a progress file or holds a cell
+      that does not read is left out whole, and the error's sentence
+      goes into ``attrs["notes"]``: the other files still count.
+    - A line cut short (the notebook stopped mid-write, or the power
+      went off) is left out with a note: a last line without its
+      newline that does not read, or a line anywhere that holds the
+      start of a progress line and nothing after it.
     - A file re-saved by a spreadsheet may carry a byte-order mark,
       semicolons or Windows-1252 (:mod:`tokolab.tables`); codes in small
       letters read as capitals, outcomes in capitals as small letters.
@@ -263,16 +287,26 @@ def read_progress(folder):
     folder = Path(folder)
     if folder.is_file():
         paths = [folder]
+        strict = True
     elif folder.is_dir():
         paths = sorted(folder.rglob(FILE_GLOB))
+        strict = False
     else:
         raise InputError("progress.folder_not_found", path=str(folder))
 
+    # Each file on its own: in a folder, one that does not read is noted
+    # and left out, so the others still count.
     frames = []
     notes = []
     for path in paths:
         logger.info("reading %s", path)
-        frames.append(_read_progress_file(path, notes))
+        try:
+            frames.append(_read_progress_file(path, notes))
+        except InputError as error:
+            if strict:
+                raise
+            logger.warning("%s left out: %s", path, error.key)
+            notes.append(text("progress.file_left_out", problem=str(error)))
 
     progress = pd.concat([_empty_progress(), *frames], ignore_index=True)
     progress["time"] = pd.to_datetime(progress["time"], utc=True)
@@ -282,36 +316,72 @@ def read_progress(folder):
     ).reset_index(drop=True)
     progress.attrs["paths"] = [str(path) for path in paths]
     progress.attrs["notes"] = notes
+    progress.attrs["participants"] = sorted(
+        set(progress["participant"]) | _codes_in_names(paths)
+    )
     return progress
 
 
-def solved_share(progress):
-    """How many participants tried and solved each question.
+def solved_share(progress, participants=None):
+    """The share of the class that solved each question.
 
     Parameters
     ----------
     progress : pandas.DataFrame
         As :func:`read_progress` returns it.
+    participants : int, optional
+        How many participants the class has, such as 75. When not given:
+        the participants with a progress file (``attrs["participants"]``
+        of :func:`read_progress`), else those with a line in
+        ``progress``.
 
     Returns
     -------
     pandas.DataFrame
-        One row per question, sorted by id: ``question``, ``tried``
+        One row per question, sorted by id: ``question``,
+        ``participants`` (the class, the same on every row), ``tried``
         (participants with at least one wrong or right check; a check
         while the answer was still empty does not count), ``solved``
         (participants with at least one right check) and ``share``
-        (``solved / tried`` [fraction 0-1], NaN when nobody tried).
+        (``solved / participants`` [fraction 0-1], NaN when there is no
+        participant). 2 of 75 participants solving gives 2/75, not 2/2.
+
+    Raises
+    ------
+    InputError
+        ``progress.bad_participant_count`` when ``participants`` is not
+        a whole number, or is fewer than the participants in
+        ``progress``.
     """
     questions = sorted(progress["question"].unique())
     attempts = progress[progress["outcome"] != "belum"]
     rights = progress[progress["outcome"] == "benar"]
 
+    # The class: counted in, or everyone with a progress file.
+    recorded = set(progress["participant"])
+    recorded |= set(progress.attrs.get("participants", ()))
+    if participants is None:
+        participants = len(recorded)
+    elif (
+        isinstance(participants, bool)
+        or not isinstance(participants, int)
+        or participants < len(recorded)
+    ):
+        raise InputError(
+            "progress.bad_participant_count",
+            expected=len(recorded),
+            found=participants,
+        )
+
     tried = _participants_per_question(attempts, questions)
     solved = _participants_per_question(rights, questions)
-    share = solved / tried.where(tried > 0)
+    share = solved / participants if participants else solved * math.nan
     return pd.DataFrame(
         {
             "question": questions,
+            "participants": pd.Series(
+                participants, index=range(len(questions)), dtype="int64"
+            ).to_numpy(),
             "tried": tried.to_numpy(dtype="int64"),
             "solved": solved.to_numpy(dtype="int64"),
             "share": share.to_numpy(dtype="float64"),
@@ -342,11 +412,9 @@ def _start_of(path):
                 "progress.folder_not_found", path=str(path.parent)
             ) from None
         return b""
-    except IsADirectoryError:
-        raise InputError("common.is_folder", path=str(path)) from None
     except OSError as error:
         raise InputError(
-            "common.cannot_open", path=str(path), reason=error.strerror
+            "progress.cannot_write", path=str(path), reason=reason_for(error)
         ) from None
 
 
@@ -366,9 +434,14 @@ def _require_our_header(start, path):
 
 
 def _ends_with_newline(path):
-    with open(path, "rb") as existing:
-        existing.seek(-1, os.SEEK_END)
-        return existing.read(1) in (b"\n", b"\r")
+    try:
+        with open(path, "rb") as existing:
+            existing.seek(-1, os.SEEK_END)
+            return existing.read(1) in (b"\n", b"\r")
+    except OSError as error:
+        raise InputError(
+            "progress.cannot_write", path=str(path), reason=reason_for(error)
+        ) from None
 
 
 def _append(path, payload):
@@ -377,14 +450,14 @@ def _append(path, payload):
         descriptor = os.open(path, _APPEND_FLAGS, 0o666)
     except OSError as error:
         raise InputError(
-            "progress.cannot_write", path=str(path), reason=error.strerror
+            "progress.cannot_write", path=str(path), reason=reason_for(error)
         ) from None
     try:
         os.write(descriptor, payload.encode("utf-8"))
         os.fsync(descriptor)
     except OSError as error:
         raise InputError(
-            "progress.cannot_write", path=str(path), reason=error.strerror
+            "progress.cannot_write", path=str(path), reason=reason_for(error)
         ) from None
     finally:
         os.close(descriptor)
@@ -404,26 +477,32 @@ def _read_progress_file(path, notes):
         notes.append(text("progress.no_complete_line", path=str(path)))
         return _empty_progress()
 
-    if written.endswith(("\n", "\r")):
-        return _progress_rows(parse_delimited(written, path), path)
-
-    # A last line without its newline may have been cut mid-write: keep
-    # it if it reads, else read up to the last line break.
+    # A last line without its newline may have been cut mid-write.
+    open_end = not written.endswith(("\n", "\r"))
     try:
-        return _progress_rows(parse_delimited(written, path), path)
+        table = parse_delimited(written, path)
     except InputError:
+        # Cut inside a quote, say: read up to the last line break.
         cut = max(written.rfind("\n"), written.rfind("\r"))
-        if cut < 0:
+        if not open_end or cut < 0:
             raise
-        rows = _progress_rows(parse_delimited(written[: cut + 1], path), path)
-    row = len(io.StringIO(written).readlines())
-    logger.warning("%s: last line %d cut short, left out", path, row)
-    notes.append(text("progress.torn_last_line", path=str(path), row=row))
-    return rows
+        table = parse_delimited(written[: cut + 1], path)
+        rows = _progress_rows(table, path, notes)
+        row = len(io.StringIO(written).readlines())
+        _note_torn(notes, path, row, last=True)
+        return rows
+    last = table.index[-1] if open_end and len(table) else None
+    return _progress_rows(table, path, notes, open_last=last)
 
 
-def _progress_rows(table, path):
-    """Check every cell of a parsed progress file; return typed rows."""
+def _progress_rows(table, path, notes, open_last=None):
+    """Check every cell of a parsed progress file; return typed rows.
+
+    A row that does not read is left out with a note when it was cut
+    short: it is the file's open last line (index ``open_last``), or it
+    holds the start of a progress line and nothing after it. Any other
+    row that does not read raises.
+    """
     missing = [name for name in COLUMNS if name not in table.columns]
     if missing:
         raise InputError(
@@ -435,46 +514,106 @@ def _progress_rows(table, path):
         )
 
     rows = {name: [] for name in COLUMNS}
-    cells = table[list(COLUMNS)].itertuples()
-    for index, participant, question, outcome, time in cells:
+    for index, *cells in table[list(COLUMNS)].itertuples():
         row = int(index) + 2
-        rows["participant"].append(
-            _cell(
-                participant.strip().upper(),
-                CODE_PATTERN.fullmatch,
-                path,
-                row,
-                "participant",
-                participant,
-                "expected_code",
-            )
-        )
-        rows["question"].append(
-            _cell(
-                question.strip(),
-                bool,
-                path,
-                row,
-                "question",
-                question,
-                "expected_question",
-            )
-        )
-        rows["outcome"].append(
-            _cell(
-                outcome.strip().lower(),
-                OUTCOMES.__contains__,
-                path,
-                row,
-                "outcome",
-                outcome,
-                "expected_outcome",
-            )
-        )
-        rows["time"].append(_time(time, path, row))
+        try:
+            values = _progress_values(cells, path, row)
+        except InputError:
+            if index == open_last or _cut_short(cells):
+                _note_torn(notes, path, row, last=index == open_last)
+                continue
+            raise
+        for name, value in zip(COLUMNS, values, strict=True):
+            rows[name].append(value)
     frame = pd.DataFrame(rows, columns=list(COLUMNS))
     frame["time"] = pd.to_datetime(frame["time"], utc=True)
     return frame
+
+
+def _progress_values(cells, path, row):
+    """The four cells of one line, checked; InputError for the first bad."""
+    participant, question, outcome, time = cells
+    return (
+        _cell(
+            participant.strip().upper(),
+            CODE_PATTERN.fullmatch,
+            path,
+            row,
+            "participant",
+            participant,
+            "expected_code",
+        ),
+        _cell(
+            question.strip(),
+            bool,
+            path,
+            row,
+            "question",
+            question,
+            "expected_question",
+        ),
+        _cell(
+            outcome.strip().lower(),
+            OUTCOMES.__contains__,
+            path,
+            row,
+            "outcome",
+            outcome,
+            "expected_outcome",
+        ),
+        _time(time, path, row),
+    )
+
+
+def _cut_short(cells):
+    """True when a line holds the start of a progress line, nothing more.
+
+    The first cell that does not read must be the start of a good cell
+    (``sal`` of ``salah``, ``2024-01-01T09:3`` of a time), and every cell
+    after it empty: what a write stopped midway leaves.
+    """
+    starts = (
+        lambda cell: bool(_CODE_START.fullmatch(cell.upper())),
+        lambda cell: cell == "",
+        lambda cell: any(name.startswith(cell.lower()) for name in OUTCOMES),
+        _stamp_start,
+    )
+    whole = (
+        lambda cell: bool(CODE_PATTERN.fullmatch(cell.upper())),
+        bool,
+        lambda cell: cell.lower() in OUTCOMES,
+        lambda cell: False,
+    )
+    cells = [cell.strip() for cell in cells]
+    for number, cell in enumerate(cells):
+        if whole[number](cell):
+            continue
+        rest_empty = all(later == "" for later in cells[number + 1 :])
+        return rest_empty and starts[number](cell)
+    return False
+
+
+def _stamp_start(cell):
+    """True when ``cell`` is the start of a time as record writes it."""
+    if len(cell) >= len(_STAMP_SHAPE):
+        return False
+    for char, shape in zip(cell, _STAMP_SHAPE, strict=False):
+        if shape == "0":
+            if char not in "0123456789":
+                return False
+        elif shape == "+":
+            if char not in "+-":
+                return False
+        elif char != shape:
+            return False
+    return True
+
+
+def _note_torn(notes, path, row, last):
+    """Note a line cut short, left out of the file's rows."""
+    logger.warning("%s: line %d cut short, left out", path, row)
+    key = "progress.torn_last_line" if last else "progress.torn_line"
+    notes.append(text(key, path=str(path), row=row))
 
 
 def _cell(value, valid, path, row, column, written, expected):
@@ -486,7 +625,7 @@ def _cell(value, valid, path, row, column, written, expected):
         path=str(path),
         row=row,
         column=column,
-        expected=text(f"progress.{expected}"),
+        expected=LaterText(f"progress.{expected}"),
         found=written,
     )
 
@@ -504,9 +643,20 @@ def _time(written, path, row):
             path=str(path),
             row=row,
             column="time",
-            expected=text("progress.expected_time"),
+            expected=LaterText("progress.expected_time"),
             found=written,
         ) from None
+
+
+def _codes_in_names(paths):
+    """Participant codes named by progress files' names (``kemajuan-P001``)."""
+    codes = set()
+    prefix = FILE_NAME.partition("{")[0]
+    for path in paths:
+        code = Path(path).stem.removeprefix(prefix).upper()
+        if CODE_PATTERN.fullmatch(code):
+            codes.add(code)
+    return codes
 
 
 def _empty_progress():

@@ -36,6 +36,7 @@ from traitlets.config import Config
 
 from tokolab.classrecords import PARTICIPANTS_FILE
 from tokolab.errors import InputError, ReportError
+from tokolab.files import write_whole
 from tokolab.messages import get_language, set_language, text
 from tokolab.syllabus import read_syllabus
 from tokolab.uptime import DEFAULT_TIMEZONE
@@ -272,38 +273,25 @@ def write_atomically(path, content):
 
     The text goes to a hidden file in the same folder, which then takes the
     name ``path`` in one step; a reader sees the old file or the new one,
-    never half of one. The file gets the permissions any new file gets
-    here (readable by others under the usual umask).
+    never half of one (:func:`tokolab.files.write_whole`). The file gets
+    the permissions any new file gets here (readable by others under the
+    usual umask).
 
     Parameters
     ----------
     path : str or Path
     content : str
         Written as UTF-8.
+
+    Raises
+    ------
+    UnicodeEncodeError
+        When ``content`` cannot be written as UTF-8; nothing is written.
+    InputError
+        ``common.cannot_write`` when the file cannot be written, with the
+        reason in plain words.
     """
-    path = Path(path)
-    handle, temporary = tempfile.mkstemp(
-        dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
-    )
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(content)
-            stream.flush()
-            os.fsync(stream.fileno())
-
-        # mkstemp makes the file private; give it the usual permissions.
-        os.chmod(temporary, 0o666 & ~_umask())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-def _umask():
-    """The process's umask (reading it means setting it, so set it back)."""
-    umask = os.umask(0o077)
-    os.umask(umask)
-    return umask
+    write_whole(path, content.encode("utf-8"))
 
 
 def start_worker(scratch):

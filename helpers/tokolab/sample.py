@@ -63,7 +63,6 @@ same bytes wherever the same Pillow runs.
 import csv
 import io
 import logging
-import os
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -72,6 +71,7 @@ from babel.dates import format_date
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 from tokolab.errors import InputError
+from tokolab.files import write_whole
 from tokolab.messages import text
 
 logger = logging.getLogger(__name__)
@@ -1472,18 +1472,6 @@ def _is_sample_folder(folder):
     return first_line == [SAMPLE_MARK]
 
 
-def _write_whole(path, content):
-    """Write ``content`` under a temporary name, then move it into place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        temporary.write_bytes(content)
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-
-
 def write_sample_data(folder, seed=2024):
     """Write the synthetic sample shop and class into ``folder``.
 
@@ -1529,10 +1517,10 @@ def write_sample_data(folder, seed=2024):
     for name in sorted(files, key=lambda n: n != "README.md"):
         path = folder / name
         try:
-            _write_whole(path, files[name])
-        except OSError as error:
+            write_whole(path, files[name])
+        except InputError as error:
             raise InputError(
-                "sample.cannot_write", path=str(path), reason=error.strerror
+                "sample.cannot_write", path=str(path), reason=error.reason
             ) from None
         logger.info("wrote %s", path)
         written.append(path)

@@ -22,8 +22,10 @@ Planning rules
   with exact fractions; a factor of 1 or more never lowers the target.
 * Week k gets ``min(target, capacity)`` uploads: a week whose target is
   larger than its capacity is full, and stays full from then on.
-  :func:`weekly_summary` shows the target beside the uploads, so the cap
-  is visible.
+  :func:`weekly_summary` shows the target beside the uploads, and the
+  plan's ``attrs["notes"]`` says in words from which week the slots cap
+  it. A growth that never rises (``+0``, ``x1``) is planned too, with a
+  note: the activity is about a rising number of uploads.
 * Within a week, n uploads are spread over the c slots: the i-th upload
   (counting from 0) takes slot ``floor(i * c / n)``. One upload takes the
   first slot; three uploads in six slots take slots 0, 2 and 4.
@@ -60,14 +62,19 @@ Files
 a VTIMEZONE, TZID on every time, UTC DTSTAMP, stable UIDs), which Google
 Calendar imports under Settings > Import. :func:`write_plan_csv` writes
 UTF-8 with a byte-order mark (for Excel), headers in the language in use.
-Both write to a temporary file first and then replace the target.
+Both write whole or not at all (:func:`tokolab.files.write_whole`), and
+never over the product list the plan was made from.
+
+Rows in errors about a product list read from a file are the file's
+spreadsheet rows (header = row 1); rows of a table made in a notebook,
+and of a plan, are counted from 1 in the table's order ("baris ke-3").
 """
 
 import datetime as dt
+import difflib
 import hashlib
 import logging
 import math
-import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -84,7 +91,9 @@ from babel.dates import get_day_names
 
 from tokolab.dates import day_names, format_date, parse_date
 from tokolab.errors import InputError
-from tokolab.messages import get_language, text
+from tokolab.files import write_whole
+from tokolab.messages import LaterText, get_language, text
+from tokolab.products import HEADERS, find_column
 
 logger = logging.getLogger(__name__)
 
@@ -126,8 +135,14 @@ SUMMARY_COLUMNS = (
 )
 """Columns of :func:`weekly_summary`'s table."""
 
-PRODUCT_ALIASES = {"code": ("code", "kode"), "name": ("name", "nama")}
-"""Columns of a product list, canonical name first, then Indonesian."""
+PRODUCT_ALIASES = {
+    role: tuple(dict.fromkeys((role, *HEADERS[role][1])))
+    for role in ("code", "name")
+}
+"""Headers read as a product list's code and name: the canonical name,
+then those of :data:`tokolab.products.HEADERS` (``kode``, ``kode
+produk``, ``sku`` ...), matched as :func:`tokolab.products.find_column`
+does."""
 
 UID_DOMAIN = "tokolab.invalid"
 """Right-hand side of calendar UIDs. ``.invalid`` is reserved for names
@@ -393,11 +408,19 @@ def parse_days(days):
     Raises
     ------
     InputError
-        ``uploadplan.bad_day`` naming the first unknown name;
-        ``uploadplan.no_days`` when none is given.
+        ``uploadplan.bad_day`` naming the first unknown name (and the
+        day name closest to it, when one is close: ``Senen`` gives
+        ``Senin``); ``uploadplan.no_days`` when none is given.
     """
     numbers = set()
-    for item in _items(days, "uploadplan.bad_day", "days", EXAMPLE_DAYS):
+    items = _items(
+        days,
+        "uploadplan.bad_day",
+        "days",
+        LaterText("uploadplan.expected_day_names"),
+        suggestion="",
+    )
+    for item in items:
         name = ""
         if isinstance(item, str):
             name = item.strip().rstrip(".").lower().replace("\u2019", "'")
@@ -405,8 +428,9 @@ def parse_days(days):
             raise InputError(
                 "uploadplan.bad_day",
                 column="days",
-                expected="Senin ... Minggu / Monday ... Sunday",
+                expected=LaterText("uploadplan.expected_day_names"),
                 found=_shown(item),
+                suggestion=_closest_day(name),
             )
         numbers.add(day_names()[name])
     if not numbers:
@@ -567,9 +591,11 @@ def plan_uploads(
     Parameters
     ----------
     products : pandas.DataFrame
-        At least ``code`` and ``name`` columns (``kode`` and ``nama`` are
-        read too), as :func:`tokolab.products.read_products` returns.
-        Codes must be filled in and unique. Placed in this order.
+        At least ``code`` and ``name`` columns (or any header
+        :data:`PRODUCT_ALIASES` lists: ``kode``, ``kode produk``,
+        ``sku``, ``nama`` ...), as :func:`tokolab.products.read_products`
+        returns. Codes must be filled in and unique. Placed in this
+        order.
     start : str, datetime.date or datetime.datetime
         The first day of week 1 (see :func:`parse_start`).
     first_week : int
@@ -596,7 +622,12 @@ def plan_uploads(
         holds the choices: ``timezone`` (IANA name), ``start_date``
         (ISO), ``first_week``, ``growth`` (``+1``/``x1.5``), ``days``
         (Monday = 0), ``times`` (``HH:MM``), ``duration`` [minutes],
-        ``slots_per_week`` and ``targets`` (one per week of the plan).
+        ``slots_per_week``, ``targets`` (one per week of the plan),
+        ``capped_weeks`` (the weeks whose target was more than their
+        slots), ``notes`` (sentences in the language in use: a growth
+        that never rises, weeks capped by their slots) and
+        ``products_path`` (the product list's file, when it came from
+        one; the files written never replace it).
 
     Raises
     ------
@@ -619,13 +650,15 @@ def plan_uploads(
     codes = list(entries)
     capacity = len(weekdays) * len(clock)
     length = dt.timedelta(minutes=minutes)
-    rows, targets = [], []
+    rows, targets, capped = [], [], []
     for week, target in enumerate(rule.targets(first), start=1):
         placed = len(rows)
         if placed == len(codes):
             break
         count = min(target, capacity, len(codes) - placed)
         targets.append(target)
+        if target > capacity and count == capacity:
+            capped.append(week)
         slots = _week_slots(first_day, week, weekdays, clock, zone)
         for index in range(count):
             moment = slots[index * len(slots) // count]
@@ -655,6 +688,9 @@ def plan_uploads(
         duration=minutes,
         slots_per_week=capacity,
         targets=targets,
+        capped_weeks=capped,
+        notes=_plan_notes(rule, targets, capped, capacity, weekdays, clock),
+        products_path=products.attrs.get("path"),
     )
     logger.info(
         "planned %d uploads over %d weeks from %s",
@@ -684,6 +720,8 @@ def weekly_summary(plan):
         minus the week before; <NA> for week 1) and ``target`` (Int64, the
         growth rule's number before the cap by the week's slots, from
         ``plan.attrs["targets"]``; <NA> when the plan does not carry it).
+        ``attrs["notes"]`` carries the plan's notes (a growth that never
+        rises, weeks capped by their slots).
 
     Raises
     ------
@@ -716,6 +754,7 @@ def weekly_summary(plan):
     summary["uploads"] = summary["uploads"].astype(int)
     summary["change"] = summary["uploads"].diff().astype("Int64")
     summary["target"] = summary["target"].astype("Int64")
+    summary.attrs["notes"] = list(plan.attrs.get("notes", []))
     return summary
 
 
@@ -838,8 +877,8 @@ def check_products_placed(plan, products):
         Needs ``product_code`` and ``start``; ``product_name`` is used
         when present.
     products : pandas.DataFrame
-        The product list (``code`` and ``name``, or ``kode`` and
-        ``nama``).
+        The product list (``code`` and ``name``, or any header of
+        :data:`PRODUCT_ALIASES`).
 
     Returns
     -------
@@ -1061,10 +1100,19 @@ def write_ics(plan, path, stamp=None, name=None, domain=UID_DOMAIN):
     Returns
     -------
     Path
+
+    Raises
+    ------
+    InputError
+        As :func:`plan_to_ics`; and ``common.would_overwrite_input`` when
+        ``path`` is the product list the plan was made from
+        (``plan.attrs["products_path"]``), ``common.cannot_write`` when
+        the file cannot be written (see
+        :func:`tokolab.files.write_whole`).
     """
     path = Path(path)
     content = plan_to_ics(plan, stamp=stamp, name=name, domain=domain)
-    _write_whole(path, content)
+    write_whole(path, content, inputs=[plan.attrs.get("products_path")])
     logger.info("wrote upload calendar %s", path)
     return path
 
@@ -1143,10 +1191,21 @@ def write_plan_csv(plan, path, separator=","):
     Returns
     -------
     Path
+
+    Raises
+    ------
+    InputError
+        As :func:`write_ics`.
+    ValueError
+        As :func:`plan_to_csv`.
     """
     path = Path(path)
     content = plan_to_csv(plan, separator=separator)
-    _write_whole(path, content.encode("utf-8-sig"))
+    write_whole(
+        path,
+        content.encode("utf-8-sig"),
+        inputs=[plan.attrs.get("products_path")],
+    )
     logger.info("wrote upload plan %s", path)
     return path
 
@@ -1173,7 +1232,7 @@ def _plan_uploads_for_export(plan):
     ends = _plan_moments(plan, "end", zone)
     codes = _plan_codes(plan)
     names = _plan_names(plan, codes)
-    labels = list(plan.index)
+    labels = _plan_rows(plan)
 
     # An event must end after it starts (RFC 5545 3.6.1).
     for label, start, end in zip(labels, starts, ends, strict=True):
@@ -1218,28 +1277,33 @@ def _product_entries(products, allow_empty):
     if not isinstance(products, pd.DataFrame):
         raise InputError(
             "uploadplan.products_not_a_table",
-            expected="code, name",
-            found=type(products).__name__,
+            expected=LaterText("uploadplan.product_columns"),
+            found=_kind_of(products),
         )
 
-    # Find the code and name columns under either name.
+    # Find the code and name columns under any header products reads.
     columns = {}
     for role, aliases in PRODUCT_ALIASES.items():
-        lower = {str(column).strip().lower(): column for column in products}
-        found = [lower[alias] for alias in aliases if alias in lower]
-        if not found:
+        found = find_column(products.columns, role)
+        if found is None:
             raise InputError(
                 "uploadplan.products_missing_columns",
                 column=role,
-                expected=role,
+                expected=", ".join(aliases),
                 found=", ".join(map(str, products.columns)) or "-",
+                what=LaterText(f"uploadplan.product_{role}"),
             )
-        columns[role] = found[0]
+        columns[role] = found
     if products.empty and not allow_empty:
         raise InputError("uploadplan.no_products")
 
-    # Row numbers as read_products gives them, else the index labels.
-    rows = products["row"] if "row" in products.columns else products.index
+    # The spreadsheet rows of a list read from a file, else 1, 2, 3 ...
+    path = products.attrs.get("path")
+    from_file = "row" in products.columns and path is not None
+    if from_file:
+        rows = [int(row) for row in products["row"]]
+    else:
+        rows = list(range(1, len(products) + 1))
     entries, first_rows = {}, {}
     for row, code, name in zip(
         rows, products[columns["code"]], products[columns["name"]], strict=True
@@ -1252,6 +1316,7 @@ def _product_entries(products, allow_empty):
                 column=columns["code"],
                 expected=EXAMPLE_CODE,
                 found="",
+                where=_where_rows(from_file, path, row),
             )
         if code.casefold() in first_rows:
             raise InputError(
@@ -1260,6 +1325,9 @@ def _product_entries(products, allow_empty):
                 other_row=row,
                 column=columns["code"],
                 found=code,
+                where=_where_rows(
+                    from_file, path, first_rows[code.casefold()], row
+                ),
             )
         entries[code] = _cell_text(name) or code
         first_rows[code.casefold()] = row
@@ -1269,9 +1337,7 @@ def _product_entries(products, allow_empty):
 def _require_plan_columns(plan, needed):
     """InputError unless ``plan`` is a DataFrame with the ``needed``."""
     if not isinstance(plan, pd.DataFrame):
-        raise InputError(
-            "uploadplan.plan_not_a_table", found=type(plan).__name__
-        )
+        raise InputError("uploadplan.plan_not_a_table", found=_kind_of(plan))
     missing = [column for column in needed if column not in plan.columns]
     if missing:
         raise InputError(
@@ -1279,6 +1345,11 @@ def _require_plan_columns(plan, needed):
             expected=", ".join(missing),
             found=", ".join(map(str, plan.columns)) or "-",
         )
+
+
+def _plan_rows(plan):
+    """The plan's rows as people count them: 1, 2, 3 ... in table order."""
+    return list(range(1, len(plan) + 1))
 
 
 def _plan_zone(plan):
@@ -1300,7 +1371,7 @@ def _plan_moments(plan, column, zone):
     are refused with the row named.
     """
     moments = []
-    for label, value in plan[column].items():
+    for label, value in zip(_plan_rows(plan), plan[column], strict=True):
         moment = pd.NaT
         if isinstance(value, str | dt.date | np.datetime64):
             try:
@@ -1326,7 +1397,7 @@ def _plan_moments(plan, column, zone):
 def _plan_weeks(plan):
     """The ``week`` column as whole numbers >= 1, or InputError."""
     weeks = []
-    for label, value in plan["week"].items():
+    for label, value in zip(_plan_rows(plan), plan["week"], strict=True):
         number = _whole_number(value)
         if number is None or number < 1:
             raise InputError(
@@ -1343,7 +1414,9 @@ def _plan_weeks(plan):
 def _plan_codes(plan):
     """The ``product_code`` column as stripped text, none empty."""
     codes = []
-    for label, value in plan["product_code"].items():
+    for label, value in zip(
+        _plan_rows(plan), plan["product_code"], strict=True
+    ):
         code = _cell_text(value)
         if not code:
             raise InputError(
@@ -1403,7 +1476,7 @@ def _check_times_fit(clock, minutes):
         )
 
 
-def _items(value, key, column, example):
+def _items(value, key, column, example, **more):
     """The items of a list-like choice: split text, or iterate a list."""
     if isinstance(value, str):
         parts = _LIST_SEPARATOR.split(value)
@@ -1414,8 +1487,66 @@ def _items(value, key, column, example):
         return list(value)
     except TypeError:
         raise InputError(
-            key, column=column, expected=example, found=_shown(value)
+            key, column=column, expected=example, found=_shown(value), **more
         ) from None
+
+
+def _closest_day(name):
+    """A sentence naming the day name closest to ``name``, or ``""``.
+
+    ``senen`` gives "Mungkin maksudnya Senin?"; a name close to none
+    gives nothing.
+    """
+    close = difflib.get_close_matches(name, day_names(), n=1, cutoff=0.6)
+    if not close:
+        return ""
+    return LaterText("uploadplan.did_you_mean", day=close[0].capitalize())
+
+
+def _where_rows(from_file, path, row, other=None):
+    """Where in the product list: spreadsheet rows of a file, or 1, 2 ..."""
+    if from_file and other is None:
+        return LaterText("uploadplan.where_file_row", path=path, row=row)
+    if from_file:
+        return LaterText(
+            "uploadplan.where_file_rows", path=path, row=row, other_row=other
+        )
+    if other is None:
+        return LaterText("uploadplan.where_table_row", row=row)
+    return LaterText("uploadplan.where_table_rows", row=row, other_row=other)
+
+
+def _kind_of(value):
+    """What was given instead of a table, in words."""
+    if value is None:
+        return LaterText("uploadplan.given_nothing")
+    if isinstance(value, str | Path):
+        return LaterText("uploadplan.given_text", value=str(value))
+    if isinstance(value, list | tuple | set | dict):
+        return LaterText("uploadplan.given_list")
+    return LaterText("uploadplan.given_other", kind=type(value).__name__)
+
+
+def _plan_notes(rule, targets, capped, capacity, weekdays, clock):
+    """Sentences about a plan: a flat growth, weeks capped by slots."""
+    notes = []
+    flat = rule.step == (0 if rule.kind == "add" else 1)
+    if flat:
+        notes.append(text("uploadplan.note_flat_growth", growth=str(rule)))
+    if capped:
+        first = capped[0]
+        notes.append(
+            text(
+                "uploadplan.note_capped",
+                week=first,
+                target=targets[first - 1],
+                capacity=capacity,
+                days=len(weekdays),
+                times=len(clock),
+                weeks=len(capped),
+            )
+        )
+    return notes
 
 
 def _written_start(written):
@@ -1479,20 +1610,6 @@ def _utc_stamp(stamp):
             found=_shown(stamp),
         )
     return moment.astimezone(dt.UTC).replace(microsecond=0)
-
-
-def _write_whole(path, content):
-    """Write ``content`` (bytes) under a temporary name, then move it."""
-    if path.is_dir():
-        raise InputError("common.is_folder", path=str(path))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        temporary.write_bytes(content)
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
 
 
 def _written(value, language):
