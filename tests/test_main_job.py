@@ -215,6 +215,33 @@ def test_session_4_shows_uptime_counted_by_hand(sample_reports):
     assert values["Jumlah gangguan"] == str(outages)
 
 
+def test_session_1_shows_exercises_solved_counted_by_hand(sample_reports):
+    # Question sesi1.kuis_awal.1: who answered it and who got it right,
+    # over the 75 participants of peserta.csv.
+    tried, solved = set(), set()
+    for path in (DATA / "contoh" / "kemajuan").glob("kemajuan-*.csv"):
+        with open(path, encoding="utf-8") as f:
+            for row in csv.DictReader(f):
+                if row["question"] != "sesi1.kuis_awal.1":
+                    continue
+                if row["outcome"] in ("salah", "benar"):
+                    tried.add(row["participant"])
+                if row["outcome"] == "benar":
+                    solved.add(row["participant"])
+    share = round(100 * len(solved) / 75)
+
+    rows = table_rows(sample_reports / "sesi-1.html")
+    assert [
+        "kuis_awal.1",
+        str(len(tried)),
+        str(len(solved)),
+        f"{share}%",
+    ] in rows
+    # Session 3 has no exercise notebooks yet, so no line in the files.
+    page = page_text(sample_reports / "sesi-3.html")
+    assert "tidak berisi satu pun jawaban latihan sesi ini" in page
+
+
 def test_another_data_folder_in_english(tmp_path, monkeypatch):
     # A tutor's folder with the same layout but no Search Console export,
     # named relative to where the tutor runs the command.
@@ -237,3 +264,6 @@ def test_another_data_folder_in_english(tmp_path, monkeypatch):
     # Nor a monitor log: session 4 says where one belongs.
     page = page_text(output / "sesi-4.html")
     assert f"There is no monitoring log in {data / 'uptime'}." in page
+    # Nor progress files: the page says where they belong.
+    folder = data / "kemajuan"
+    assert f"There are no exercise progress files in {folder}." in page

@@ -34,8 +34,26 @@ from tokolab.uptime import read_uptime
 
 COMMITTED = ROOT / "data" / "contoh"
 
+
+def present_at(sessions, folder=COMMITTED):
+    """Codes of the participants present at any of ``sessions``."""
+    with open(folder / "kelas" / "kehadiran.csv", encoding="utf-8") as f:
+        return {
+            row["kode"]
+            for row in csv.DictReader(f)
+            if row["hadir"] == "1" and int(row["sesi"]) in sessions
+        }
+
+
+# Everyone present at session 1 or 2, the sessions with exercise notebooks,
+# has a progress file.
+PROGRESS_FILES = [
+    f"kemajuan/kemajuan-{code}.csv" for code in present_at({1, 2})
+]
+
 EXPECTED_FILES = sorted(
-    [
+    PROGRESS_FILES
+    + [
         "README.md",
         "kelas/kehadiran.csv",
         "kelas/nilai.csv",
@@ -170,9 +188,10 @@ def test_sample_is_well_under_2_mb(generated):
     # Well under 2 MB. The uptime log is most of it (25,632 rows of about
     # 28 bytes, some 720 kB); the photos some 310 kB (the 3000 x 3000 one
     # 130 kB: a JPEG spends bits on every 16 x 16 block, even a flat one);
-    # the rest is 30 kB.
-    assert total < 1_100_000
-    assert committed < 1_100_000
+    # progress some 250 kB (75 files of about 60 lines of 55 bytes); the
+    # rest is 30 kB.
+    assert total < 1_400_000
+    assert committed < 1_400_000
     assert photos < 350_000
     assert len((generated / "uptime" / "pemantauan.csv").read_bytes()) < (
         800_000
@@ -662,3 +681,49 @@ def test_photos_say_contoh(generated):
     assert red > 150 and green < 80 and blue < 80
     red, green, blue = photo.getpixel((10, 84))
     assert green > 150
+
+
+# --- exercise progress --------------------------------------------------------
+
+
+def progress_rows(folder=COMMITTED):
+    """Every progress line of the sample, read with the csv module."""
+    rows = []
+    for path in sorted((folder / "kemajuan").glob("kemajuan-*.csv")):
+        with open(path, encoding="utf-8") as f:
+            reader = csv.DictReader(f)
+            assert reader.fieldnames == [
+                "participant",
+                "question",
+                "outcome",
+                "time",
+            ]
+            rows += [dict(row, file=path.name) for row in reader]
+    return rows
+
+
+def test_progress_only_from_participants_present_that_morning():
+    rows = progress_rows()
+    assert rows
+    for row in rows:
+        session = int(row["question"].removeprefix("sesi")[0])
+        assert row["participant"] in present_at({session})
+        assert row["file"] == f"kemajuan-{row['participant']}.csv"
+        # During the morning of that session, 1 or 2 January 2024, WIB.
+        moment = datetime.fromisoformat(row["time"])
+        assert moment.utcoffset() == timedelta(hours=7)
+        assert moment.date() == date(2024, 1, session)
+        assert 9 <= moment.hour < 12
+
+
+def test_progress_stops_at_the_first_right_answer():
+    answers = {}
+    for row in progress_rows():
+        if row["outcome"] != "belum":
+            key = (row["participant"], row["question"])
+            answers.setdefault(key, []).append(row["outcome"])
+    for outcomes in answers.values():
+        # At most 3 answers; only the last may be right.
+        assert 1 <= len(outcomes) <= 3
+        assert "benar" not in outcomes[:-1]
+        assert len(outcomes) == 3 or outcomes[-1] == "benar"

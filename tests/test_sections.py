@@ -1123,3 +1123,45 @@ def test_sla_section_table_in_english_when_missed():
         "Downtime allowed per month (minutes)": ["432.0", "216.0", "43.2"],
         "Met?": ["no", "no", "no"],
     }
+
+
+# --- exercise progress --------------------------------------------------------
+
+
+def write_progress(folder, code, lines):
+    """A progress file as tokolab.progress writes it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"kemajuan-{code}.csv").write_text(
+        "participant,question,outcome,time\n"
+        + "".join(
+            f"{code},{line},2024-01-01T09:30:00+07:00\n" for line in lines
+        ),
+        encoding="utf-8",
+    )
+
+
+def test_exercise_table_counts_the_class_not_only_who_tried(tmp_path):
+    folder = tmp_path / "kemajuan"
+    write_progress(folder, "P001", ["sesi1.a,salah", "sesi1.a,benar"])
+    write_progress(folder, "P002", ["sesi1.a,salah", "sesi1.b,belum"])
+    write_progress(folder, "P003", ["sesi2.c,benar"])
+
+    progress = sections.exercise_progress(tmp_path)
+    table = sections.exercise_table(progress, 1, participants=4)
+
+    # sesi1.a: P001 and P002 answered, P001 right: 1 of a class of 4.
+    # sesi1.b: P002 only looked (belum): nobody tried, nobody solved.
+    assert table.to_dict("list") == {
+        "Soal": ["a", "b"],
+        "Mencoba": ["2", "0"],
+        "Berhasil": ["1", "0"],
+        "Bagian kelas yang berhasil": ["25%", "0%"],
+    }
+    # Session 3 has no line at all.
+    assert sections.exercise_table(progress, 3).empty
+
+
+def test_exercise_progress_missing_folder_or_empty(tmp_path):
+    assert sections.exercise_progress(tmp_path) is None
+    (tmp_path / "kemajuan").mkdir()
+    assert sections.exercise_progress(tmp_path) is None

@@ -73,6 +73,8 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 from tokolab.errors import InputError
 from tokolab.files import write_whole
 from tokolab.messages import text
+from tokolab.progress import FILE_NAME, progress_line
+from tokolab.progress import HEADER as PROGRESS_HEADER
 
 logger = logging.getLogger(__name__)
 
@@ -248,6 +250,11 @@ SESSION_TURNOUT = (1.0, 0.97, 0.90, 0.98)
 # Harder sessions give lower scores (session 3, search, is the hardest).
 SESSION_EASE = (0.2, 0.3, -0.4, -0.1)
 QUIZ_QUESTIONS = 20
+
+# Exercise progress, for the sessions whose notebooks have exercises.
+PROGRESS_FOLDER = "kemajuan"
+SESSION_DATES = {1: date(2024, 1, 1), 2: date(2024, 1, 2)}
+MAX_TRIES = 3
 
 
 def click_through_rate(position, multiplier=1.0):
@@ -655,6 +662,97 @@ def _quiz_points(rng, logit):
     chance = 1.0 / (1.0 + np.exp(-logit))
     right = rng.binomial(QUIZ_QUESTIONS, chance)
     return right * (100 // QUIZ_QUESTIONS)
+
+
+def session_question_ids(session):
+    """Ids of a session's exercise questions, in the order they are met.
+
+    The quiz before, the questions of the theory and practice notebooks
+    (as :mod:`tokolab.session1` or ``session2`` defines them), the quiz
+    after. Empty for a session whose notebooks are not in the kit yet.
+    """
+    from tokolab import session1, session2
+    from tokolab.exercises import Question
+
+    module = {1: session1, 2: session2}.get(session)
+    if module is None:
+        return []
+    questions = [
+        *module.quiz_questions("pre"),
+        *(
+            value
+            for value in vars(module).values()
+            if isinstance(value, Question)
+        ),
+        *module.quiz_questions("post"),
+    ]
+    return list(dict.fromkeys(question.id for question in questions))
+
+
+def progress_files(rng, class_files, questions):
+    """Make the exercise progress files of the sample class.
+
+    Each participant present at a session checks its questions in order
+    during the morning: now and then a check before answering (not
+    attempted), then up to :data:`MAX_TRIES` answers until one is right.
+    The chance of a right answer grows with the participant's score in
+    that session's quiz after (``nilai.csv``), so progress and scores
+    tell the same story.
+
+    Parameters
+    ----------
+    rng : numpy.random.Generator
+    class_files : dict of str to str
+        What :func:`class_record_files` made.
+    questions : dict of int to list of str
+        Question ids per session, as :func:`session_question_ids` gives.
+
+    Returns
+    -------
+    dict of str to str
+        ``kemajuan-P001.csv`` ... to their text, for participants with
+        at least one check.
+    """
+    attendance = csv.DictReader(io.StringIO(class_files["kehadiran.csv"]))
+    present = {
+        (row["kode"], int(row["sesi"]))
+        for row in attendance
+        if row["hadir"] == "1"
+    }
+    scores = csv.DictReader(io.StringIO(class_files["nilai.csv"]))
+    after = {
+        (row["kode"], int(row["sesi"])): int(row["nilai"])
+        for row in scores
+        if row["tes"] == "post"
+    }
+
+    files = {}
+    for code in sorted({code for code, _ in present}):
+        lines = []
+        for session, ids in sorted(questions.items()):
+            if (code, session) not in present or not ids:
+                continue
+
+            # Checks spread over the morning from 09:00, a few minutes
+            # apart; the right chance from the quiz after (50 if none).
+            day = SESSION_DATES[session]
+            moment = datetime(day.year, day.month, day.day, 9, 0)
+            chance = 0.3 + 0.65 * after.get((code, session), 50) / 100
+            for question in ids:
+                moment += timedelta(minutes=int(rng.integers(1, 5)))
+                if rng.random() < 0.1:
+                    lines.append(progress_line(code, question, "belum", moment))
+                for _ in range(MAX_TRIES):
+                    moment += timedelta(seconds=int(rng.integers(20, 180)))
+                    right = rng.random() < chance
+                    outcome = "benar" if right else "salah"
+                    lines.append(progress_line(code, question, outcome, moment))
+                    if right:
+                        break
+        if lines:
+            name = FILE_NAME.format(participant=code)
+            files[name] = PROGRESS_HEADER + "\n" + "".join(lines)
+    return files
 
 
 def uptime_files(rng):
@@ -1400,6 +1498,12 @@ def readme_text(seed):
                 products=len(PRODUCTS),
                 photos=len(PHOTOS),
             ),
+            text(
+                "sample.readme_progress",
+                language=language,
+                folder=f"{PROGRESS_FOLDER}/",
+                sessions=", ".join(map(str, sorted(SESSION_DATES))),
+            ),
             "",
             text("sample.readme_schemas", language=language),
             "",
@@ -1421,21 +1525,28 @@ def sample_files(seed=2024):
         file's bytes.
     """
     # One independent stream per part, so changing one leaves the other.
-    # Children 0, 1 and 2 are the same whatever the number spawned.
-    search_seed, class_seed, uptime_seed, product_seed = np.random.SeedSequence(
-        seed
-    ).spawn(4)
+    # A child keeps its stream when more children are spawned after it.
+    streams = np.random.SeedSequence(seed).spawn(5)
+    search_seed, class_seed, uptime_seed, product_seed, progress_seed = streams
     files = {
         f"{SEARCH_CONSOLE_FOLDER}/{name}": content
         for name, content in search_console_files(
             np.random.default_rng(search_seed)
         ).items()
     }
+    class_files = class_record_files(np.random.default_rng(class_seed))
     files.update(
         {
             f"{CLASS_FOLDER}/{name}": content
-            for name, content in class_record_files(
-                np.random.default_rng(class_seed)
+            for name, content in class_files.items()
+        }
+    )
+    questions = {session: session_question_ids(session) for session in SESSIONS}
+    files.update(
+        {
+            f"{PROGRESS_FOLDER}/{name}": content
+            for name, content in progress_files(
+                np.random.default_rng(progress_seed), class_files, questions
             ).items()
         }
     )

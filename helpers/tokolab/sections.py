@@ -29,6 +29,7 @@ from tokolab.messages import (
     text,
 )
 from tokolab.monitor import describe_reason
+from tokolab.progress import read_progress, solved_share
 from tokolab.rupiah import format_rupiah
 from tokolab.sample import SAMPLE_MARK
 from tokolab.searchconsole import read_search_console
@@ -44,6 +45,9 @@ MOMENT_TIME = "%H.%M.%S"
 # How many incidents (and unwatched stretches) the report lists, the
 # longest first.
 INCIDENT_COUNT = 10
+
+# Where a tutor collects the participants' kemajuan-*.csv files.
+PROGRESS_FOLDER = "kemajuan"
 
 # Indonesia's three time zones by their IANA names.
 INDONESIAN_ZONES = {
@@ -262,6 +266,72 @@ def quiz_chart(records, number):
     axes.set_title(text("report.quiz_chart_title", number=number))
     axes.legend(loc="lower right")
     return figure
+
+
+def exercise_progress(data):
+    """Read the exercise progress files kept in ``data/kemajuan``.
+
+    Parameters
+    ----------
+    data : str or Path
+        The class's data folder (laid out like ``data/contoh``).
+
+    Returns
+    -------
+    pandas.DataFrame or None
+        As :func:`tokolab.progress.read_progress` gives it; None when the
+        folder is missing or holds no progress file.
+
+    Raises
+    ------
+    InputError
+        When the folder cannot be read.
+    """
+    folder = Path(data) / PROGRESS_FOLDER
+    if not folder.is_dir():
+        return None
+    progress = read_progress(folder)
+    if not progress.attrs["paths"]:
+        return None
+    return progress
+
+
+def exercise_table(progress, session, participants=None):
+    """How many of the class solved each exercise question of a session.
+
+    Parameters
+    ----------
+    progress : pandas.DataFrame
+        As :func:`exercise_progress` gives it.
+    session : int
+        Questions whose id starts ``sesi<session>.`` count.
+    participants : int, optional
+        The size of the class, such as 75 (see
+        :func:`tokolab.progress.solved_share`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per question (its id without the session prefix): tried,
+        solved and the share of the class that solved it, written the
+        reader's way. Empty when no line is about this session.
+    """
+    prefix = f"sesi{session}."
+    mine = progress[progress["question"].str.startswith(prefix)]
+    if mine.empty:
+        return pd.DataFrame()
+
+    shares = solved_share(mine, participants)
+    return pd.DataFrame(
+        {
+            label("question"): shares["question"].str.removeprefix(prefix),
+            label("tried"): shares["tried"].map(format_number),
+            label("solved"): shares["solved"].map(format_number),
+            label("share_solved"): shares["share"].map(
+                lambda share: or_dash(share, format_percent, 0)
+            ),
+        }
+    )
 
 
 def search_console_export(data):
