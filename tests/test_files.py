@@ -2,11 +2,20 @@
 
 import errno
 import os
+from pathlib import Path
 
 import pytest
 
 from tokolab import InputError, set_language
-from tokolab.files import reason_for, refuse_inputs, same_file, write_whole
+from tokolab.files import (
+    OUTPUT_VARIABLE,
+    output_folder,
+    output_folder_path,
+    reason_for,
+    refuse_inputs,
+    same_file,
+    write_whole,
+)
 
 
 def leftovers(folder):
@@ -183,3 +192,51 @@ def test_an_uncommon_refusal_names_its_code_for_the_tutor():
     # The sentence is written when shown, in that moment's language.
     set_language("en")
     assert str(reason).startswith("the computer refused to write it (code EIO)")
+
+
+# --- the output folder -------------------------------------------------------
+
+
+def test_output_folder_is_hasil_beside_the_notebook(tmp_path, monkeypatch):
+    monkeypatch.delenv(OUTPUT_VARIABLE, raising=False)
+    monkeypatch.chdir(tmp_path)
+    assert OUTPUT_VARIABLE == "TOKOLAB_HASIL"
+
+    # Named without making it, then made.
+    assert output_folder_path() == Path("hasil")
+    assert not (tmp_path / "hasil").exists()
+    assert output_folder() == Path("hasil")
+    assert (tmp_path / "hasil").is_dir()
+
+    # Another default; an empty variable counts as not set.
+    monkeypatch.setenv(OUTPUT_VARIABLE, "")
+    assert output_folder("keluaran") == Path("keluaran")
+    assert (tmp_path / "keluaran").is_dir()
+
+
+def test_output_folder_follows_the_environment_variable(tmp_path, monkeypatch):
+    monkeypatch.setenv(OUTPUT_VARIABLE, str(tmp_path / "lain" / "hasil"))
+    assert output_folder_path("hasil") == tmp_path / "lain" / "hasil"
+    assert output_folder("hasil") == tmp_path / "lain" / "hasil"
+    assert (tmp_path / "lain" / "hasil").is_dir()
+
+
+def test_output_folder_that_cannot_be_made_is_said_plainly(
+    tmp_path, monkeypatch
+):
+    # A file already has the folder's name.
+    (tmp_path / "hasil").write_text("bukan folder")
+    monkeypatch.setenv(OUTPUT_VARIABLE, str(tmp_path / "hasil"))
+
+    with pytest.raises(InputError) as caught:
+        output_folder()
+
+    error = caught.value
+    assert error.key == "common.cannot_write"
+    assert error.path == str(tmp_path / "hasil")
+    assert str(error) == (
+        f"Berkas {tmp_path / 'hasil'} tidak bisa ditulis: salah satu nama "
+        "folder di depannya ternyata sebuah berkas, bukan folder. Periksa "
+        "nama foldernya."
+    )
+    assert (tmp_path / "hasil").read_text() == "bukan folder"

@@ -1,5 +1,7 @@
 """Quiz scores and the score file nilai-<kode>.csv (tokolab.quiz)."""
 
+import errno
+import os
 from pathlib import Path
 
 import pytest
@@ -178,6 +180,66 @@ def test_write_score_needs_the_folder(tmp_path):
     assert str(error.value) == (
         f"Folder {missing} was not found. Check the folder's name."
     )
+
+
+def refuse_writing_in(monkeypatch, folder):
+    """Refuse every file opened for writing in ``folder``.
+
+    As a folder without write permission would: the tests may run as
+    root, who may write anywhere.
+    """
+    real_open = os.open
+
+    def refused(path, flags, *arguments, **keywords):
+        if Path(path).parent == folder and flags & os.O_WRONLY:
+            raise PermissionError(errno.EACCES, "Permission denied", path)
+        return real_open(path, flags, *arguments, **keywords)
+
+    monkeypatch.setattr(os, "open", refused)
+
+
+def test_write_score_in_a_blocked_folder_says_why_plainly(
+    tmp_path, monkeypatch
+):
+    path = tmp_path / "nilai-P001.csv"
+    path.write_text(f"{HEADER}\nP001,2,pre,40\n", encoding="utf-8")
+    refuse_writing_in(monkeypatch, tmp_path)
+
+    with pytest.raises(InputError) as caught:
+        write_score(QuizResult(2, "post", 4, 5, 5, 80.0), "P001", tmp_path)
+    monkeypatch.undo()
+
+    error = caught.value
+    assert error.key == "common.cannot_write"
+    assert error.path == str(path)
+    assert str(error) == (
+        f"Berkas {path} tidak bisa ditulis: Anda tidak punya izin menulis di "
+        "situ. Pilih folder Anda sendiri, misalnya folder notebook ini."
+    )
+    assert "Permission denied" not in str(error)
+    set_language("en")
+    assert str(error) == (
+        f"File {path} cannot be written: you have no permission to write "
+        "there. Choose a folder of your own, for example this notebook's "
+        "folder."
+    )
+    # The old file is as it was, and no temporary file is left.
+    assert path.read_text("utf-8") == f"{HEADER}\nP001,2,pre,40\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["nilai-P001.csv"]
+
+
+def test_hand_in_in_a_blocked_folder_says_why_plainly(tmp_path, monkeypatch):
+    refuse_writing_in(monkeypatch, tmp_path)
+    handed = hand_in(QuizResult(2, "pre", 4, 5, 5, 80.0), "P001", tmp_path)
+    monkeypatch.undo()
+
+    assert not handed and handed.path is None
+    assert str(handed) == (
+        f"Nilai belum disimpan. Berkas {tmp_path / 'nilai-P001.csv'} tidak "
+        "bisa ditulis: Anda tidak punya izin menulis di situ. Pilih folder "
+        "Anda sendiri, misalnya folder notebook ini."
+    )
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_score_path_defaults_to_the_working_folder(tmp_path, monkeypatch):

@@ -38,12 +38,12 @@ from hypothesis import strategies as st
 from tokolab import progress, set_language
 from tokolab.errors import InputError
 from tokolab.exercises import ANSWER, Outcome, UploadedFile
+from tokolab.files import OUTPUT_VARIABLE
 from tokolab.forms import file_upload
 from tokolab.products import read_products
 from tokolab.quiz import quiz_score
 from tokolab.session1 import (
     EXAMPLE_CHOICES,
-    OUTPUT_VARIABLE,
     POST_QUIZ,
     PRE_QUIZ,
     PlanEditor,
@@ -58,7 +58,6 @@ from tokolab.session1 import (
     market_chart,
     market_searches,
     not_a_trait,
-    output_folder,
     overlap_check,
     placed_check,
     plan_problems,
@@ -565,6 +564,26 @@ def test_edit_upload_says_what_cannot_be_used(
     assert str(caught.value) == sentence
 
 
+def test_edit_upload_a_code_without_the_product_list(plan):
+    with pytest.raises(InputError) as caught:
+        edit_upload(plan, 4, code="T-05")
+
+    error = caught.value
+    assert error.key == "uploadplan.products_not_a_table"
+    assert str(error) == (
+        "Daftar produk: diharapkan sebuah tabel dengan kolom kode dan nama, "
+        "tetapi yang diberikan kosong (belum ada apa-apa). Baca dulu berkas "
+        "daftar produk (CSV) menjadi tabel, seperti di contoh notebook, lalu "
+        "coba lagi."
+    )
+    set_language("en")
+    assert str(error) == (
+        "Product list: expected a table with the columns code and name, but "
+        "what was given is nothing yet. First read the product list file "
+        "(CSV) into a table, as in the notebook's example, then try again."
+    )
+
+
 @settings(
     max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
@@ -780,15 +799,47 @@ def test_products_for_plan_any_upload_gives_a_list(fixtures, tmp_path, content):
     assert str(note).startswith(("Dipakai daftar produk Anda", "Berkas"))
 
 
-def test_output_folder(tmp_path, monkeypatch):
-    monkeypatch.setenv(OUTPUT_VARIABLE, str(tmp_path / "lain"))
-    assert output_folder() == tmp_path / "lain"
-    assert (tmp_path / "lain").is_dir()
+def test_products_for_plan_says_plainly_why_the_copy_cannot_be_written(
+    fixtures, tmp_path
+):
+    # "hasil" is a file, so no folder can be made there: the sample is used
+    # and the note gives the reason in plain words, not the system's.
+    (tmp_path / "hasil").write_text("bukan folder")
+    upload = UploadedFile("milik-saya.csv", b"kode,nama\nA-1,Kue\n")
+    products, note = products_for_plan(
+        upload, fixtures / "session1" / "produk_toko.csv", tmp_path / "hasil"
+    )
 
-    monkeypatch.delenv(OUTPUT_VARIABLE)
-    monkeypatch.chdir(tmp_path)
-    assert output_folder() == Path("hasil")
-    assert (tmp_path / "hasil").is_dir()
+    assert len(products) == 12
+    copy = tmp_path / "hasil" / "milik-saya.csv"
+    assert str(note) == (
+        "Berkas milik-saya.csv belum bisa dipakai. "
+        f"Berkas {copy} tidak bisa ditulis: salah satu nama folder di "
+        "depannya ternyata sebuah berkas, bukan folder. Periksa nama "
+        "foldernya. Untuk sementara dipakai daftar produk contoh."
+    )
+    assert "File exists" not in str(note)
+    assert (tmp_path / "hasil").read_text() == "bukan folder"
+
+
+def test_products_for_plan_never_writes_over_the_sample(fixtures, tmp_path):
+    # An upload with the sample's name, kept in the sample's own folder.
+    sample = tmp_path / "produk_toko.csv"
+    original = (fixtures / "session1" / "produk_toko.csv").read_bytes()
+    sample.write_bytes(original)
+    upload = UploadedFile("produk_toko.csv", b"kode,nama\nA-1,Kue\n")
+
+    products, note = products_for_plan(upload, sample, tmp_path)
+
+    assert len(products) == 12
+    assert str(note) == (
+        "Berkas produk_toko.csv belum bisa dipakai. Berkas hasil tidak "
+        f"ditulis ke {sample}, karena berkas itu adalah berkas masukan (yang "
+        "sedang dibaca). Berkas masukan tidak pernah ditimpa. Pilih nama "
+        "atau folder lain untuk hasilnya. Untuk sementara dipakai daftar "
+        "produk contoh."
+    )
+    assert sample.read_bytes() == original
 
 
 # --- the notebooks -----------------------------------------------------------

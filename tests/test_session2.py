@@ -16,6 +16,7 @@ from PIL import Image
 
 from tokolab import progress, session2, set_language
 from tokolab.exercises import ANSWER, Outcome
+from tokolab.files import OUTPUT_VARIABLE
 from tokolab.productcatalog import prepare_photos
 from tokolab.products import read_products
 from tokolab.syllabus import read_syllabus
@@ -48,7 +49,7 @@ def output(tmp_path, monkeypatch):
     """A temporary output folder, named by TOKOLAB_HASIL."""
     folder = tmp_path / "hasil"
     folder.mkdir()
-    monkeypatch.setenv(session2.OUTPUT_VARIABLE, str(folder))
+    monkeypatch.setenv(OUTPUT_VARIABLE, str(folder))
     return folder
 
 
@@ -394,6 +395,26 @@ def test_product_list_form_says_what_is_wrong_with_an_upload(output):
     assert "#c62828" in message["data"]["text/html"]
 
 
+def test_product_list_form_says_plainly_why_an_upload_cannot_be_kept(
+    tmp_path,
+):
+    # The folder for the upload's copy is a file: the reason in plain
+    # Indonesian, not the system's "[Errno 17] File exists".
+    blocked = tmp_path / "hasil"
+    blocked.write_text("bukan folder")
+    form = session2.product_list_form(SAMPLE, blocked)
+    form.upload.value = upload("toko.csv", b"kode,nama\nA1,Keripik\n")
+
+    assert form.check() is None
+    (message,) = form.output.outputs
+    assert plain(message) == (
+        f"Berkas {blocked / 'unggahan-toko.csv'} tidak bisa ditulis: salah "
+        "satu nama folder di depannya ternyata sebuah berkas, bukan folder. "
+        "Periksa nama foldernya."
+    )
+    assert blocked.read_text() == "bukan folder"
+
+
 # --- practice (c) ------------------------------------------------------------
 
 
@@ -603,16 +624,6 @@ def test_catalog_form_from_own_products(output):
         assert page.size == (1200, 656)
 
 
-def test_output_folder(tmp_path, monkeypatch):
-    monkeypatch.delenv(session2.OUTPUT_VARIABLE, raising=False)
-    monkeypatch.chdir(tmp_path)
-    assert session2.output_folder() == Path("hasil")
-    assert (tmp_path / "hasil").is_dir()
-    monkeypatch.setenv(session2.OUTPUT_VARIABLE, str(tmp_path / "lain"))
-    assert session2.output_folder() == tmp_path / "lain"
-    assert (tmp_path / "lain").is_dir()
-
-
 # --- the notebooks -----------------------------------------------------------
 
 
@@ -637,7 +648,7 @@ class Run:
         self.folder = folder
         self.notebook = nbformat.read(FOLDER / name, as_version=4)
         before = sorted(p.name for p in FOLDER.iterdir())
-        with environment(**{session2.OUTPUT_VARIABLE: str(folder)}):
+        with environment(**{OUTPUT_VARIABLE: str(folder)}):
             nbclient.NotebookClient(
                 self.notebook,
                 kernel_name="python3",

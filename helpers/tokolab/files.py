@@ -14,6 +14,11 @@ goes through :func:`write_whole`:
   sentence says in plain words why (no such folder, the name is a
   folder, no permission, disk full) and what to do, never the system's
   English message.
+
+What a participant takes home goes into :func:`output_folder`: ``hasil/``
+beside the notebook, or the folder named by the environment variable
+``TOKOLAB_HASIL`` (:data:`OUTPUT_VARIABLE`), which the tests and nbval
+set so that running the notebooks writes nothing into ``notebooks/``.
 """
 
 import errno
@@ -49,6 +54,57 @@ _REASONS = {
 }
 if hasattr(errno, "EDQUOT"):
     _REASONS[errno.EDQUOT] = "common.reason_disk_full"
+
+OUTPUT_VARIABLE = "TOKOLAB_HASIL"
+"""Environment variable naming another folder for :func:`output_folder`
+(one setting serves every session's notebooks)."""
+
+
+def output_folder(default="hasil"):
+    """The folder for what a participant takes home, made when missing.
+
+    Parameters
+    ----------
+    default : str or Path
+        Used when the environment variable :data:`OUTPUT_VARIABLE` is not
+        set; relative to the working folder, which in JupyterLab is the
+        notebook's folder.
+
+    Returns
+    -------
+    Path
+
+    Raises
+    ------
+    InputError
+        ``common.cannot_write`` when the folder cannot be made, with the
+        reason in plain words (:func:`reason_for`).
+    """
+    folder = output_folder_path(default)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise InputError(
+            "common.cannot_write", path=str(folder), reason=reason_for(error)
+        ) from None
+    logger.info("output folder %s", folder)
+    return folder
+
+
+def output_folder_path(default="hasil"):
+    """The folder :func:`output_folder` names, without making it.
+
+    Parameters
+    ----------
+    default : str or Path
+        Used when the environment variable :data:`OUTPUT_VARIABLE` is not
+        set or empty.
+
+    Returns
+    -------
+    Path
+    """
+    return Path(os.environ.get(OUTPUT_VARIABLE) or default)
 
 
 def write_whole(path, data, inputs=()):

@@ -43,20 +43,21 @@ can paste its lines under that file's header::
   line, so the file stays readable by
   :func:`tokolab.classrecords.read_quiz_scores`, which refuses a repeated
   code, session and test. Other lines are kept.
-- The file is written whole (a temporary file, then moved into place) or
-  not at all; an existing file that is not a score file is left unchanged
-  and the error names its row and column.
+- The file is written whole (a temporary file, then moved into place:
+  :func:`tokolab.files.write_whole`) or not at all; an existing file
+  that is not a score file is left unchanged and the error names its row
+  and column.
 """
 
 import logging
 import math
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from tokolab.classrecords import SESSIONS, TESTS, read_quiz_scores
 from tokolab.errors import InputError
 from tokolab.exercises import ANSWER, WrongAnswer, sentence_html
+from tokolab.files import write_whole
 from tokolab.messages import format_number, text
 from tokolab.progress import participant_code
 
@@ -272,10 +273,12 @@ def write_score(result, participant, folder=None):
     Raises
     ------
     InputError
-        When the code is not a participant code, the folder does not
-        exist, the file cannot be written, or the file exists but is not
-        a score file or holds a row that does not read (it is left
-        unchanged; the error names the file, the row and the column).
+        When the code is not a participant code; the folder does not
+        exist (``quiz.folder_not_found``); the file cannot be written
+        (``common.cannot_write``, the reason in plain words); or the file
+        exists but is not a score file or holds a row that does not read
+        (it is left unchanged; the error names the file, the row and the
+        column).
     """
     code = participant_code(participant)
     folder = Path.cwd() if folder is None else Path(folder)
@@ -299,20 +302,8 @@ def write_score(result, participant, folder=None):
     for row_code, session, test, score in rows:
         payload += f"{row_code},{session},{test},{score_cell(score)}\n"
 
-    # Write beside the file, then move into place.
-    temporary = folder / f".{path.name}.{os.getpid()}.tmp"
-    try:
-        with open(temporary, "w", encoding="utf-8", newline="") as file:
-            file.write(payload)
-        os.replace(temporary, path)
-    except OSError as error:
-        temporary.unlink(missing_ok=True)
-        raise InputError(
-            "quiz.cannot_write", path=str(path), reason=error.strerror or ""
-        ) from None
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
+    # The whole file, every line, replaces the old one in one step.
+    write_whole(path, payload.encode("utf-8"))
     logger.info("wrote quiz score to %s", path)
     return path
 

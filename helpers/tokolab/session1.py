@@ -19,8 +19,8 @@ uses as ``soal_1``, ``soal_2`` ...
     :func:`market_chart` draws it; :data:`rising_product` and
     :data:`busy_month` ask which product rises and when Bakpia is busiest.
 ``04-praktik-kalender-unggah`` (practice a)
-    :func:`output_folder` is where the calendar and the table are
-    written (``hasil/``, or a temporary folder under the tests);
+    :func:`tokolab.files.output_folder` is where the calendar and the
+    table are written (``hasil/``, or a temporary folder under the tests);
     :func:`products_for_plan` picks the sample product list or the one a
     participant uploaded; :class:`PlanForm` chooses the plan with widgets
     and makes it with :func:`tokolab.uploadplan.plan_uploads`;
@@ -41,7 +41,6 @@ import base64
 import datetime as dt
 import io
 import logging
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,8 +60,9 @@ from tokolab.exercises import (
     WrongAnswer,
     sentence_html,
 )
+from tokolab.files import write_whole
 from tokolab.forms import uploaded_file
-from tokolab.messages import get_language, text
+from tokolab.messages import LaterText, get_language, text
 from tokolab.products import read_products
 from tokolab.uploadplan import (
     TIMEZONES,
@@ -78,33 +78,6 @@ from tokolab.uploadplan import (
 )
 
 logger = logging.getLogger(__name__)
-
-OUTPUT_VARIABLE = "TOKOLAB_HASIL"
-"""Environment variable naming another folder for :func:`output_folder`
-(the same as session 2's, so one setting serves every notebook)."""
-
-
-def output_folder(default="hasil"):
-    """The folder for what a participant takes home, made when missing.
-
-    Parameters
-    ----------
-    default : str or Path
-        Used when the environment variable :data:`OUTPUT_VARIABLE` is not
-        set; relative to the working folder, which in JupyterLab is the
-        notebook's folder. Tests and nbval set the variable to a
-        temporary folder, so that running the notebooks writes nothing
-        into ``notebooks/``.
-
-    Returns
-    -------
-    Path
-    """
-    folder = Path(os.environ.get(OUTPUT_VARIABLE) or default)
-    folder.mkdir(parents=True, exist_ok=True)
-    logger.info("output folder %s", folder)
-    return folder
-
 
 # --- the quiz before and after the session -----------------------------------
 
@@ -342,7 +315,8 @@ def products_for_plan(upload, sample, folder):
     folder : str or Path
         Where a copy of the uploaded file is kept (made when missing), so
         that it can be read like any file. The copy keeps the uploaded
-        file's name.
+        file's name; it is written whole, never over the sample list
+        (:func:`tokolab.files.write_whole`).
 
     Returns
     -------
@@ -366,7 +340,7 @@ def products_for_plan(upload, sample, folder):
             name = "produk.csv"
         path = Path(folder) / name
         try:
-            _write_whole(path, upload.content)
+            write_whole(path, upload.content, inputs=[sample])
             products = read_products(path)
         except InputError as error:
             reason = str(error)
@@ -975,7 +949,9 @@ def edit_upload(plan, row, *, week=None, start=None, code=None, products=None):
     InputError
         ``session1.no_such_row``, ``session1.bad_week``,
         ``session1.bad_moment`` or ``session1.unknown_code``, naming
-        what was written and what is expected.
+        what was written and what is expected;
+        ``uploadplan.products_not_a_table`` for a ``code`` without
+        ``products``.
     """
     if row not in plan.index:
         raise InputError(
@@ -1183,7 +1159,9 @@ def _product_names(products):
     """Product codes mapped to names, in the list's order."""
     if products is None:
         raise InputError(
-            "uploadplan.products_not_a_table", expected="code, name", found="-"
+            "uploadplan.products_not_a_table",
+            expected=LaterText("uploadplan.product_columns"),
+            found=LaterText("uploadplan.given_nothing"),
         )
     lower = {str(column).lower(): column for column in products.columns}
     code_column = lower.get("code", lower.get("kode"))
@@ -1232,20 +1210,6 @@ def _whole_number(value):
     if isinstance(value, str) and re.fullmatch(r"[0-9]+", value.strip()):
         return int(value.strip())
     return None
-
-
-def _write_whole(path, content):
-    """Write bytes under a temporary name, then move them into place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.tmp")
-    try:
-        temporary.write_bytes(content)
-        temporary.replace(path)
-    except OSError as error:
-        temporary.unlink(missing_ok=True)
-        raise InputError(
-            "session1.cannot_write", path=str(path), reason=error.strerror or ""
-        ) from None
 
 
 def _show(output, *shown):

@@ -29,10 +29,11 @@ notebook                                  questions and forms
                                           :func:`catalog_form`
 ========================================  ===================================
 
-What participants take home is written into :func:`output_folder`,
-``hasil/`` beside the notebook, or the folder named by the environment
-variable ``TOKOLAB_HASIL`` (tests and nbval set it, so that running the
-notebooks writes nothing into ``notebooks/``).
+What participants take home is written into
+:func:`tokolab.files.output_folder`, ``hasil/`` beside the notebook, or
+the folder named by the environment variable ``TOKOLAB_HASIL`` (tests
+and nbval set it, so that running the notebooks writes nothing into
+``notebooks/``).
 """
 
 import base64
@@ -65,6 +66,7 @@ from tokolab.exercises import (
     WrongAnswer,
     written,
 )
+from tokolab.files import output_folder_path, write_whole
 from tokolab.forms import (
     AnswerForm,
     dropdown,
@@ -80,35 +82,7 @@ from tokolab.tables import read_bytes
 
 logger = logging.getLogger(__name__)
 
-OUTPUT_VARIABLE = "TOKOLAB_HASIL"
-"""Environment variable naming another folder for :func:`output_folder`."""
-
 SESSION = 2
-
-
-def output_folder(default="hasil"):
-    """The folder for what a participant takes home, made when missing.
-
-    Parameters
-    ----------
-    default : str or Path
-        Used when the environment variable :data:`OUTPUT_VARIABLE` is not
-        set; relative to the working folder, which in JupyterLab is the
-        notebook's folder.
-
-    Returns
-    -------
-    Path
-    """
-    folder = output_folder_path(default)
-    folder.mkdir(parents=True, exist_ok=True)
-    logger.info("output folder %s", folder)
-    return folder
-
-
-def output_folder_path(default="hasil"):
-    """The folder :func:`output_folder` names, without making it."""
-    return Path(os.environ.get(OUTPUT_VARIABLE) or default)
 
 
 # --- the quiz before and after the session ----------------------------------
@@ -621,15 +595,21 @@ class ProductListForm(widgets.VBox):
         )
 
     def source(self):
-        """The product list to check: the upload saved, or the sample."""
+        """The product list to check: the upload saved, or the sample.
+
+        Raises
+        ------
+        InputError
+            When the upload's copy cannot be written
+            (:func:`tokolab.files.write_whole`).
+        """
         files = self.upload.value
         if not files:
             return self.sample
         last = files[-1]
         name = re.sub(r"[^A-Za-z0-9._-]+", "_", Path(str(last["name"])).name)
         path = self.folder / f"unggahan-{name}"
-        path.write_bytes(bytes(last["content"]))
-        return path
+        return write_whole(path, bytes(last["content"]), inputs=[self.sample])
 
     def check(self):
         """Check the list, show the summary and return the result.
@@ -880,7 +860,7 @@ def check_catalog_file(answer):
         The file's name (``katalog.pdf``), its path (``hasil/katalog.pdf``)
         or the list :func:`tokolab.productcatalog.catalog_page` returned
         (its last file is checked). A bare name is looked for in the
-        output folder (:func:`output_folder_path`).
+        output folder (:func:`tokolab.files.output_folder_path`).
 
     Raises
     ------
