@@ -142,6 +142,50 @@ def test_check_an_unrecognised_file_exits_1(capsys, tmp_path):
     assert "Traceback" not in printed.err
 
 
+def test_check_the_sample_product_list(capsys):
+    path = ROOT / "data" / "contoh" / "produk" / "produk.csv"
+    status = main(["check", str(path)])
+    lines = capsys.readouterr().out.splitlines()
+
+    # 12 products, SR-07 without a photo (see test_inspection.py).
+    assert status == 0
+    assert lines[:2] == [
+        f"{path}: daftar produk.",
+        "12 produk: 11 sudah punya foto, 1 belum punya foto.",
+    ]
+
+
+def test_check_a_photo_as_json(capsys):
+    path = ROOT / "tests" / "fixtures" / "productcatalog" / "miring_exif6.jpg"
+    status = main(["check", str(path), "--json"])
+    inspection = json.loads(capsys.readouterr().out)
+
+    # Stored 90 x 60, 1,015 bytes, EXIF Orientation 6 (fixtures README).
+    assert status == 0
+    assert inspection["kind"] == "photo"
+    assert (inspection["width"], inspection["height"]) == (90, 60)
+    assert (inspection["bytes"], inspection["orientation"]) == (1015, 6)
+
+
+def test_check_a_cut_photo_exits_1_with_the_catalogs_sentence(capsys):
+    path = (
+        ROOT
+        / "tests"
+        / "fixtures"
+        / "productcatalog"
+        / "tegak_300x900_with_problems.jpg"
+    )
+    status = main(["check", str(path)])
+    printed = capsys.readouterr()
+
+    assert status == 1
+    assert printed.err == (
+        f"Foto {path} rusak: berkasnya terpotong, hanya 3.139 bita yang ada. "
+        "Yang diharapkan: foto yang utuh. Salin ulang foto itu dari HP atau "
+        "kamera, lalu coba lagi.\n"
+    )
+
+
 def test_a_bug_is_one_sentence_too(capsys, monkeypatch):
     def broken(path, timezone):
         raise ZeroDivisionError("division by zero")

@@ -197,6 +197,21 @@ def test_findings_table_uses_words_people_read():
     ]
 
 
+def test_findings_table_shows_a_dash_where_there_is_no_limit():
+    # 71 characters: "Keripik Tempe " (14) + "x" * 57 = 71 > Tokopedia's 70.
+    # An empty description: too short to hold any fact, and no limit.
+    title = "Keripik Tempe " + "x" * 57
+    findings = check_description(title, "")
+    table = findings_table(findings)
+
+    limits = dict(zip(table["Jenis temuan"], table["Batas"], strict=True))
+    assert limits["judul terlalu panjang"] == 70
+    assert limits["deskripsi kosong"] == "-"
+    # Never pandas' <NA>, in a notebook's table or its text.
+    assert "&lt;NA&gt;" not in table.to_html()
+    assert "<NA>" not in table.to_string()
+
+
 # --- lengths -----------------------------------------------------------------
 
 

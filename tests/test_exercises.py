@@ -10,6 +10,7 @@ from tokolab.exercises import (
     Feedback,
     FunctionQuestion,
     Outcome,
+    Solution,
     UploadedFile,
     ValueQuestion,
     WrongAnswer,
@@ -358,6 +359,86 @@ def test_long_answers_are_cut_short():
     assert written(UploadedFile("toko.csv", b"")) == "berkas toko.csv"
 
 
+@pytest.mark.parametrize(
+    ("number", "shown"),
+    [
+        # 10**28 has 29 digits, one more than Babel writes in full.
+        (10**28, "1E28"),
+        # 28 digits: still written in full, with thousands dots.
+        (10**27 + 1, "1.000.000.000.000.000.000.000.000.001"),
+        (1e300, "1E300"),
+        (-1.5e300, "-1,5E300"),
+        # 2**100 = 1267650600228229401496703205376 (31 digits): the
+        # mantissa 1.267650600... rounded to six decimals, 1.267651.
+        (2**100, "1,267651E30"),
+        # Six decimals would show 0: 1e-10 is not nothing.
+        (1e-10, "1E-10"),
+        (-0.000000125, "-1,25E-7"),
+        # 9.9999999 rounds up to 10: 1E41, not 10E40.
+        (9.9999999e40, "1E41"),
+    ],
+)
+def test_very_large_and_very_small_numbers_keep_their_value(number, shown):
+    assert written(number) == shown
+
+
+def test_feedback_on_a_huge_answer_names_it():
+    assert value_question(37500).check(10**28).message == (
+        "`total`: jawaban yang diharapkan 37.500, tetapi yang tertulis 1E28."
+    )
+    set_language("en")
+    assert written(-1.5e300) == "-1.5E300"
+    assert value_question(37500).check(1e300).message == (
+        "`total`: the expected answer is 37,500, but what is written is 1E300."
+    )
+
+
+# --- feedback for a form field ------------------------------------------------
+
+
+def test_a_form_field_is_named_in_plain_words_not_as_code():
+    question = value_question("Rabu")
+
+    empty = question.check("", field="pilihan Anda")
+    assert empty.outcome is Outcome.NOT_ATTEMPTED
+    assert empty.message == (
+        "Pilihan Anda masih kosong. Isi atau pilih jawaban Anda dulu, lalu "
+        "klik Periksa lagi."
+    )
+    assert "<code>" not in empty._repr_html_()
+
+    wrong = question.check("Senin", field="pilihan Anda")
+    assert wrong.message == (
+        'Pilihan Anda: jawaban yang diharapkan "Rabu", tetapi yang tertulis '
+        '"Senin".'
+    )
+    right = question.check(" rabu", field="Hari pengiriman")
+    assert right.message == 'Hari pengiriman sudah tepat: " rabu".'
+
+    # Without a field, the variable stays code.
+    assert question.check("").message == (
+        "`total` masih kosong. Isi jawaban Anda, lalu periksa lagi."
+    )
+
+
+def test_a_form_field_in_english():
+    set_language("en")
+    feedback = value_question(37500).check(None, field="your answer")
+    assert feedback.message == (
+        "Your answer is still empty. Fill in or choose your answer first, "
+        "then click Check again."
+    )
+
+
+def test_a_checkers_own_sentence_names_the_field_too():
+    question = FunctionQuestion(
+        rising, id="uji", variable="rencana", hints=HINTS, code="x"
+    )
+    feedback = question.check([1, 3, 2], field="jawaban Anda")
+    # start.total_one_pack: "`{variable}` bernilai {found}: ..."
+    assert feedback.message.startswith("Jawaban Anda bernilai minggu 3")
+
+
 # --- FunctionQuestion ---------------------------------------------------------
 
 
@@ -501,6 +582,23 @@ def test_solution_shows_sentence_and_code():
     )
     box = solution._repr_html_()
     assert "<pre" in box and "total = 3 * 12500\ntotal" in box
+
+
+def test_a_solution_text_keeps_its_line_breaks():
+    solution = Solution(
+        question="uji",
+        message="Contohnya:",
+        code="",
+        answer_text="Bakpia kacang hijau.\nIsi 20 buah.",
+    )
+    assert str(solution) == (
+        "Jawaban: Contohnya:\n\nBakpia kacang hijau.\nIsi 20 buah."
+    )
+    box = solution._repr_html_()
+    # The text itself, in a block that keeps and wraps its lines.
+    assert "white-space:pre-wrap" in box
+    assert ">Bakpia kacang hijau.\nIsi 20 buah.</pre>" in box
+    assert "\\n" not in box and "<code>" not in box
 
 
 def test_solution_may_be_code_alone():

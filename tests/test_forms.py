@@ -93,26 +93,27 @@ def test_form_holds_label_field_buttons_and_output():
 def test_check_button_shows_not_attempted_wrong_then_right():
     form = answer_form(day_question(), text_box())
 
-    # Nothing written yet.
+    # Nothing written yet. A text box has no label beside it: the
+    # feedback calls what is in it "jawaban Anda", never `Hari`.
     form.check_button.click()
     assert form.feedback.outcome is Outcome.NOT_ATTEMPTED
     assert shown(form) == (
-        "Belum dijawab: `Hari` masih kosong. Isi jawaban Anda, lalu periksa "
-        "lagi."
+        "Belum dijawab: Jawaban Anda masih kosong. Isi atau pilih jawaban "
+        "Anda dulu, lalu klik Periksa lagi."
     )
 
     form.widget.value = "Senin"
     form.check_button.click()
     assert form.feedback.outcome is Outcome.WRONG
     assert shown(form) == (
-        'Belum tepat: `Hari`: jawaban yang diharapkan "Rabu", tetapi yang '
-        'tertulis "Senin".'
+        'Belum tepat: Jawaban Anda: jawaban yang diharapkan "Rabu", tetapi '
+        'yang tertulis "Senin".'
     )
 
     form.widget.value = " rabu "
     form.check_button.click()
     assert form.feedback.outcome is Outcome.RIGHT
-    assert shown(form) == 'Benar! `Hari` sudah tepat: " rabu ".'
+    assert shown(form) == 'Benar! Jawaban Anda sudah tepat: " rabu ".'
     html = form.output.outputs[0]["data"]["text/html"]
     assert "#2e7d32" in html and "Benar!</strong>" in html
 
@@ -122,7 +123,7 @@ def test_check_returns_the_same_feedback_as_question_check():
     form = answer_form(question, text_box())
     form.widget.value = "Senin"
 
-    assert form.check() == question.check("Senin")
+    assert form.check() == question.check("Senin", field="jawaban Anda")
 
 
 def test_a_form_check_is_recorded_like_any_check(tmp_path):
@@ -173,8 +174,8 @@ def test_buttons_speak_english_when_chosen():
     ]
     form.check_button.click()
     assert shown(form) == (
-        "Not answered yet: `jawaban` is still empty. Fill in your answer, then "
-        "check again."
+        "Not answered yet: Your choice is still empty. Fill in or choose "
+        "your answer first, then click Check again."
     )
 
 
@@ -197,6 +198,115 @@ def test_choice_form_offers_lettered_options_with_none_chosen():
     form.widget.value = "b"
     form.check_button.click()
     assert shown(form) == "Benar! Pilihan b (Shift+Enter) tepat."
+
+
+def test_a_choice_checked_with_nothing_chosen_says_so_in_plain_words():
+    form = choice_form(run_key_question())
+    form.check_button.click()
+
+    assert form.feedback.outcome is Outcome.NOT_ATTEMPTED
+    assert shown(form) == (
+        "Belum dijawab: Pilihan Anda masih kosong. Isi atau pilih jawaban "
+        "Anda dulu, lalu klik Periksa lagi."
+    )
+    # No variable shown as code: neither `jawaban` nor any other.
+    html = form.output.outputs[0]["data"]["text/html"]
+    assert "<code>" not in html and "jawaban`" not in shown(form)
+
+
+# --- what the feedback calls the field ----------------------------------------
+
+
+def test_a_dropdown_is_called_your_choice():
+    question = ValueQuestion(
+        900, id="uji.sisi", variable="sisi_sr02", hints=HINTS, code="x"
+    )
+    form = answer_form(question, dropdown([300, 500, 900, 1024]))
+
+    assert form.field == "pilihan Anda"
+    assert form.check().message == (
+        "Pilihan Anda masih kosong. Isi atau pilih jawaban Anda dulu, lalu "
+        "klik Periksa lagi."
+    )
+    form.widget.value = 500
+    assert form.check().message == (
+        "Pilihan Anda: jawaban yang diharapkan 900, tetapi yang tertulis 500."
+    )
+    set_language("en")
+    assert form.field == "your choice"
+
+
+def test_the_label_beside_a_field_names_it():
+    field = text_box()
+    field.description = "Hari kirim:"
+    form = answer_form(day_question(), field)
+
+    # The label as shown, without its colon.
+    assert form.field == "Hari kirim"
+    field.value = "Senin"
+    assert form.check().message.startswith("Hari kirim: jawaban yang")
+
+
+def test_a_field_name_can_be_given():
+    form = answer_form(day_question(), text_box(), field="hari pilihan Anda")
+    assert form.check().message.startswith("Hari pilihan Anda masih kosong.")
+
+
+def test_the_fields_by_kind():
+    # Fields to choose in, and fields to write or upload in.
+    assert answer_form(day_question(), dropdown(["a"])).field == (
+        "pilihan Anda"
+    )
+    several = widgets.SelectMultiple(options=["a", "b"])
+    assert answer_form(day_question(), several).field == "pilihan Anda"
+    assert answer_form(day_question(), text_area()).field == "jawaban Anda"
+    assert answer_form(day_question(), slider(0, 5)).field == "jawaban Anda"
+    # An upload button's own words are no label.
+    assert answer_form(day_question(), file_upload()).field == ("jawaban Anda")
+
+
+# --- the solution of a text answer --------------------------------------------
+
+DESCRIPTION = "Bakpia kacang hijau.\nIsi 20 buah, 400 gram."
+
+
+def description_question():
+    return FunctionQuestion(
+        lambda answer: True,
+        id="uji.deskripsi",
+        variable="deskripsi_baru",
+        hints=HINTS,
+        solution="start.total_solution",
+        code=f"deskripsi_baru = {DESCRIPTION!r}",
+    )
+
+
+def test_a_text_answer_shows_the_text_itself_with_its_line_breaks():
+    form = answer_form(description_question(), text_area(rows=8))
+    form.solution_button.click()
+
+    assert shown(form) == (
+        "Jawaban: 3 bungkus × Rp 12.500 = Rp 37.500. Di Python ditulis "
+        "seperti ini:\n\nBakpia kacang hijau.\nIsi 20 buah, 400 gram."
+    )
+    html = form.output.outputs[0]["data"]["text/html"]
+    assert "Bakpia kacang hijau.\nIsi 20 buah, 400 gram.</pre>" in html
+    assert "white-space:pre-wrap" in html
+    # Neither the Python line nor a written-out \n.
+    assert "deskripsi_baru =" not in html and "\\n" not in html
+
+
+def test_other_solutions_keep_their_code_in_a_block():
+    # A dropdown's solution, and code that is more than one text.
+    form = answer_form(description_question(), dropdown(["a"]))
+    assert form.solution().code == f"deskripsi_baru = {DESCRIPTION!r}"
+
+    form = answer_form(total_question(), text_box())
+    solution = form.solution()
+    assert solution.code == "total = 3 * 12500"
+    assert solution.answer_text == ""
+    html = form.output.outputs[0]["data"]["text/html"]
+    assert "<pre" in html and "<code>total = 3 * 12500</code>" in html
 
 
 # --- builders -----------------------------------------------------------------
@@ -300,15 +410,12 @@ def test_upload_form_checks_the_file():
         )
 
     upload_bytes(b"nama,stok\nkeripik,4\n")
-    assert form.check().message.startswith(
-        "`berkas produk` bernilai produk.csv"
-    )
+    assert form.check().message.startswith("Jawaban Anda bernilai produk.csv")
 
     # Bytes that are not UTF-8 break the checker: wrong, in plain words.
     upload_bytes(b"\xff\xfe\x00")
     assert form.check().message.startswith(
-        "`berkas produk` tidak bisa diperiksa: yang tertulis (berkas "
-        "produk.csv)"
+        "Jawaban Anda tidak bisa diperiksa: yang tertulis (berkas produk.csv)"
     )
 
     upload_bytes(b"nama,harga\nkeripik,12500\n")

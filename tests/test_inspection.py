@@ -633,6 +633,43 @@ def test_any_bytes_give_a_result_or_input_error(tmp_path, data):
     describe(inspection)
 
 
+@settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    data=st.one_of(
+        st.binary(max_size=400),
+        # Broken photos: the start of a real one, then anything.
+        st.binary(max_size=400).map(
+            lambda tail: (
+                (
+                    ROOT
+                    / "tests"
+                    / "fixtures"
+                    / "productcatalog"
+                    / "transparan.png"
+                ).read_bytes()[:60]
+                + tail
+            )
+        ),
+    )
+)
+def test_any_bytes_named_as_a_photo_give_a_result_or_input_error(
+    tmp_path, data
+):
+    path = tmp_path / "foto.jpg"
+    path.write_bytes(data)
+    try:
+        inspection = inspect_path(path)
+    except InputError:
+        return
+    assert inspection["kind"] == "photo"
+    as_json(inspection)
+    describe(inspection)
+
+
 # Cells a person might type into each kind of table.
 CELLS = st.sampled_from(
     [
@@ -662,6 +699,7 @@ HEADERS = st.sampled_from(
         "No,Kebutuhan,Qty,Satuan,Harga",
         "No,Tanggal,Kegiatan",
         "Filter,Value",
+        "kode,nama,harga,deskripsi,foto",
     ]
 )
 
@@ -708,6 +746,7 @@ def test_a_data_folder_is_checked_part_by_part():
         "class",
         "searchconsole",
         "uptime",
+        "products",
     ]
     assert inspection["parts"][2]["path"] == str(
         SAMPLE / "uptime" / "pemantauan.csv"
@@ -1058,4 +1097,308 @@ def test_an_uptime_folder_with_a_kuma_database_and_its_backup(tmp_path):
     assert part["problems"] == [
         "1 cek saat pemeliharaan (maintenance) tidak dihitung sebagai hidup "
         "atau mati."
+    ]
+
+
+# Product lists and photos -----------------------------------------------------
+
+PRODUCTS = SAMPLE / "produk" / "produk.csv"
+PHOTOS = ROOT / "tests" / "fixtures" / "productcatalog"
+
+
+def test_the_sample_product_list():
+    inspection = as_json(inspect_path(PRODUCTS))
+    rows = read_rows(PRODUCTS)
+
+    assert inspection["kind"] == "products"
+    assert inspection["source"] == str(PRODUCTS)
+    assert inspection["marketplace"] == "tokopedia"
+    # 12 rows; only SR-07's photo cell is empty.
+    assert inspection["products"] == len(rows) == 12
+    assert [row["kode"] for row in rows if not row["foto"]] == ["SR-07"]
+    assert (inspection["with_photo"], inspection["without_photo"]) == (11, 1)
+    # Every photo named is in data/contoh/produk/foto.
+    assert inspection["missing_photos"] == []
+
+    # The description check, product by product (as the session 2
+    # notebook's tests count them): SR-02 6 exaggeration words; SR-03,
+    # SR-06, SR-09, SR-10 one missing fact each; SR-04 one long sentence;
+    # SR-07 two terms (PO, COD); SR-11 too long and 7 long sentences.
+    # 6 + 4 + 1 + 2 + 1 + 7 = 21 findings in 8 products.
+    assert inspection["findings"] == {
+        "title_too_long": 0,
+        "description_too_long": 1,
+        "description_empty": 0,
+        "exaggeration": 6,
+        "long_sentence": 8,
+        "missing_fact": 4,
+        "term": 2,
+    }
+    assert inspection["products_with_findings"] == 8
+    # 8 products with findings, and SR-07 without a photo.
+    assert len(inspection["problems"]) == 9
+    assert inspection["problems"][0] == (
+        "Produk SR-02 (Keripik Tempe Pedas 250 g): Temuan: 6 kata berlebihan."
+    )
+    assert (
+        "Produk SR-07 (Strudel Apel) belum punya foto: kolom foto kosong. "
+        "Isi dengan nama berkas fotonya, misalnya foto/SR-07.jpg."
+    ) in inspection["problems"]
+
+
+def test_describe_the_sample_product_list():
+    lines = describe(inspect_path(PRODUCTS)).splitlines()
+
+    assert lines[0] == f"{PRODUCTS}: daftar produk."
+    assert lines[1] == ("12 produk: 11 sudah punya foto, 1 belum punya foto.")
+    assert lines[2] == (
+        "Pemeriksaan judul dan deskripsi (dengan batas panjang Tokopedia) "
+        "menemukan 21 hal pada 8 produk: 1 deskripsi terlalu panjang, 6 "
+        "kata berlebihan, 8 kalimat terlalu panjang, 4 fakta belum ada, 2 "
+        "istilah perlu dijelaskan. Rinciannya bisa dilihat di notebook sesi "
+        "2, praktik deskripsi produk."
+    )
+    assert lines[3] == "Ada 9 hal yang perlu diperiksa:"
+
+
+def test_a_product_list_with_a_missing_photo():
+    path = PHOTOS / "produk_with_problems.csv"
+    inspection = as_json(inspect_path(path))
+
+    # T-02 names tidak_ada.jpg, which is not in the folder; T-05's cell
+    # is empty; the other three photos are there (broken or not).
+    assert (inspection["with_photo"], inspection["without_photo"]) == (4, 1)
+    assert inspection["missing_photos"] == [
+        {"code": "T-02", "photo": "tidak_ada.jpg"}
+    ]
+    assert (
+        "Produk T-02 (Sari Apel Uji): foto tidak_ada.jpg tidak ditemukan. "
+        "Periksa nama berkasnya di kolom foto (huruf besar dan kecil "
+        "dianggap berbeda), atau salin fotonya ke folder "
+        f"{PHOTOS}."
+    ) in inspection["problems"]
+
+    # Short descriptions: material and shipping missing in all 5; expiry
+    # in the 4 foods and drinks; weight where neither the column nor the
+    # text has it (T-02, T-05); the price column is there. 5 + 5 + 4 + 2.
+    assert inspection["findings"]["missing_fact"] == 16
+    assert "1 foto yang tertulis di daftar tidak ditemukan di foldernya." in (
+        describe(inspection)
+    )
+
+
+def test_a_folder_holding_a_product_list_is_read_as_one():
+    inspection = inspect_path(SAMPLE / "produk")
+    assert inspection["kind"] == "products"
+    assert inspection["path"] == str(PRODUCTS)
+
+
+def test_a_product_list_that_breaks_gives_the_readers_error(tmp_path):
+    path = tmp_path / "produk.csv"
+    path.write_text(
+        "kode,nama,harga,deskripsi\nSR-01,Keripik,Rp 25.00,Renyah.\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError) as caught:
+        inspect_path(path)
+    assert caught.value.key == "products.malformed_price"
+    assert "baris 2" in str(caught.value)
+
+
+def test_the_data_folder_has_a_products_part():
+    inspection = inspect_path(SAMPLE)
+    products = inspection["parts"][3]
+    assert products["kind"] == "products"
+    assert products["path"] == str(PRODUCTS)
+
+
+def test_a_products_part_without_its_list(tmp_path):
+    (tmp_path / "produk" / "foto").mkdir(parents=True)
+    (tmp_path / "produk" / "daftar.csv").write_text("kode\n", "utf-8")
+
+    (part,) = inspect_path(tmp_path)["parts"]
+    assert part["path"] == str(tmp_path / "produk")
+    assert part["error"] == (
+        f"Folder produk {tmp_path / 'produk'} tidak berisi daftar produk "
+        "produk.csv. Isi folder: daftar.csv, foto. Simpan daftar produk di "
+        "folder itu dengan nama produk.csv, atau tulis langsung lokasi "
+        "berkas daftar produknya."
+    )
+
+
+def test_an_upright_photo_that_is_not_square():
+    path = PHOTOS / "tegak_300x900.jpg"
+    inspection = as_json(inspect_path(path))
+
+    # 300 x 900 and 6,278 bytes (fixtures README); no EXIF.
+    assert inspection["kind"] == "photo"
+    assert inspection["source"] == str(path)
+    assert (inspection["format"], inspection["width"]) == ("JPEG", 300)
+    assert (inspection["height"], inspection["bytes"]) == (900, 6278)
+    assert inspection["orientation"] is None
+    assert inspection["limits"] == {
+        "min_side": 500,
+        "max_side": 1024,
+        "max_bytes": 300_000,
+    }
+    # 900 is within 500-1024 and 6,278 bytes within 300,000; not square.
+    assert (inspection["square"], inspection["meets_limits"]) == (False, False)
+    made = inspection["square_photo"]
+    # The longer side, 900, kept; three flat bands fit 300 kB at the
+    # first quality tried, 90.
+    assert (made["side"], made["scaled"], made["quality"]) == (900, "none", 90)
+    assert (made["rotated"], made["transparent"]) == (False, False)
+    assert made["bytes"] <= 300_000
+    assert inspection["problems"] == [
+        "Foto belum persegi: 300 x 900 piksel. Marketplace menampilkan foto "
+        "produk sebagai persegi, jadi buat persegi dulu, seperti di notebook "
+        "sesi 2."
+    ]
+
+
+def test_a_photo_stored_on_its_side():
+    inspection = inspect_path(PHOTOS / "miring_exif6.jpg")
+
+    # Stored 90 x 60 with Orientation 6: upright 60 x 90, longest side 90,
+    # so the square is raised to 500.
+    assert (inspection["width"], inspection["height"]) == (90, 60)
+    assert inspection["orientation"] == 6
+    assert inspection["square_photo"]["side"] == 500
+    assert inspection["square_photo"]["rotated"] is True
+    assert inspection["square_photo"]["scaled"] == "up"
+    assert inspection["problems"][0].startswith(
+        "Foto belum persegi: 60 x 90 piksel."
+    )
+    assert inspection["problems"][1] == (
+        "Sisi terpanjang foto hanya 90 piksel, kurang dari 500 piksel. Foto "
+        "harus diperbesar dan bisa tampak buram. Kalau ada, pakai foto asli "
+        "yang lebih besar."
+    )
+    lines = describe(inspection).splitlines()
+    assert lines[1] == "Foto JPEG, 90 x 60 piksel, 1 kB."
+    assert lines[2].startswith("Foto ini tersimpan miring.")
+
+
+def test_a_transparent_png():
+    inspection = inspect_path(PHOTOS / "transparan.png")
+    # 40 x 40: square, but its side is under 500.
+    assert (inspection["format"], inspection["square"]) == ("PNG", True)
+    assert inspection["meets_limits"] is False
+    assert inspection["square_photo"]["transparent"] is True
+    assert len(inspection["problems"]) == 1
+
+
+def test_a_photo_ready_for_a_marketplace(tmp_path):
+    from PIL import Image
+
+    path = tmp_path / "siap.jpg"
+    Image.new("RGB", (600, 600), (250, 240, 220)).save(path, quality=90)
+    inspection = inspect_path(path)
+
+    # 600 x 600: square, 500 <= 600 <= 1024, one flat colour far under
+    # 300 kB.
+    assert inspection["meets_limits"] is True
+    assert inspection["problems"] == []
+    assert inspection["square_photo"]["side"] == 600
+    lines = describe(inspection).splitlines()
+    assert "Foto ini sudah memenuhi batas itu dan siap diunggah." in lines
+    assert lines[-1] == "Tidak ada masalah yang ditemukan."
+
+
+def test_a_photo_is_recognised_by_its_bytes_without_a_suffix(tmp_path):
+    path = tmp_path / "unduhan"
+    path.write_bytes((PHOTOS / "tegak_300x900.jpg").read_bytes())
+    assert inspect_path(path)["kind"] == "photo"
+
+
+def test_a_photo_too_busy_for_the_byte_limit_is_a_problem(monkeypatch):
+    import tokolab.inspection as inspection_module
+    from tokolab.productcatalog import square_photo
+
+    # A limit of 1,000 bytes: no 900 x 900 JPEG fits it.
+    monkeypatch.setattr(
+        inspection_module,
+        "square_photo",
+        lambda path: square_photo(path, max_bytes=1000),
+    )
+    inspection = inspect_path(PHOTOS / "tegak_300x900.jpg")
+    assert inspection["square_photo"] is None
+    assert inspection["problems"][0].startswith(
+        f"Foto {PHOTOS / 'tegak_300x900.jpg'} tetap terlalu besar untuk "
+        "batas 1 kB"
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "key", "found"),
+    [
+        # Cut after 3,139 of 6,278 bytes.
+        (
+            "tegak_300x900_with_problems.jpg",
+            "productcatalog.photo_damaged",
+            "berkasnya terpotong, hanya 3.139 bita yang ada",
+        ),
+        (
+            "transparan_with_problems.png",
+            "productcatalog.not_a_photo",
+            "tulisan biasa (teks)",
+        ),
+    ],
+)
+def test_a_broken_photo_gives_the_catalogs_sentence(name, key, found):
+    path = PHOTOS / name
+    with pytest.raises(InputError) as caught:
+        inspect_path(path)
+    assert caught.value.key == key
+    assert str(caught.value.found) == found
+    assert str(path) in str(caught.value)
+    # Never the advice to save a photo as CSV.
+    assert "CSV" not in str(caught.value)
+
+
+def test_an_iphone_photo_gets_the_heic_advice(tmp_path):
+    path = tmp_path / "IMG_0001.HEIC"
+    path.write_bytes(b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic")
+    with pytest.raises(InputError) as caught:
+        inspect_path(path)
+    assert caught.value.key == "productcatalog.heic_photo"
+    assert "Paling Kompatibel" in str(caught.value)
+
+
+def test_a_photo_of_108_megapixels_says_its_size(tmp_path):
+    from test_productcatalog import png_header
+
+    path = tmp_path / "besar.png"
+    path.write_bytes(png_header(12_000, 9_000))
+    with pytest.raises(InputError) as caught:
+        inspect_path(path)
+    assert caught.value.key == "productcatalog.photo_too_large"
+    # 12,000 x 9,000 = 108,000,000 pixels.
+    assert "12.000 x 9.000 piksel (108 juta piksel)" in str(caught.value)
+
+
+def test_a_photo_described_in_english():
+    set_language("en")
+    lines = describe(inspect_path(PHOTOS / "tegak_300x900.jpg")).splitlines()
+    assert lines[1] == "A JPEG photo, 300 x 900 pixels, 6 kB."
+    assert lines[2] == (
+        "The kit's photo limits: square (equal sides), a side of 500 to "
+        "1,024 pixels, a file of at most 300 kB."
+    )
+
+
+def test_the_sample_log_cut_mid_line_is_read_with_a_note(tmp_path):
+    # The first 100,000 bytes of the sample end inside a line.
+    cut = SAMPLE_UPTIME.read_bytes()[:100_000]
+    path = tmp_path / "pemantauan.csv"
+    path.write_bytes(cut)
+
+    inspection = inspect_path(path)
+    assert inspection["kind"] == "uptime"
+    # The torn line is the one after the last newline.
+    row = cut.count(b"\n") + 1
+    assert inspection["problems"] == [
+        f"Berkas {path}, baris {row}: baris terakhir terpotong (berkasnya "
+        "berakhir di tengah baris, misalnya karena disalin saat alat "
+        "pemantau masih menulis), jadi baris itu tidak dihitung."
     ]

@@ -27,11 +27,14 @@ from tokolab.productcatalog import (
     PAGE_COLOUR,
     PHOTO_LIMITS,
     QUALITY_STEPS,
+    PhotoFacts,
     catalog_page,
     fit_square,
     page_height,
     prepare_photos,
+    read_photo_facts,
     square_photo,
+    written_size,
 )
 
 RED = (255, 0, 0)
@@ -397,13 +400,35 @@ def test_photo_over_80_megapixels_is_refused_before_decoding():
         square_photo(png_header(9000, 9000))
 
     assert caught.value.key == "productcatalog.photo_too_large"
-    assert str(caught.value.found) == "9000 x 9000 piksel"
+    assert str(caught.value.found) == "9.000 x 9.000 piksel (81 juta piksel)"
     assert str(caught.value.expected) == "80 juta piksel"
     set_language("en")
     assert str(caught.value).startswith(
-        "The photo you uploaded is too large: 9000 x 9000 pixels. At most "
-        "80 million pixels can be read."
+        "The photo you uploaded is too large: 9,000 x 9,000 pixels (81 "
+        "million pixels). At most 80 million pixels can be read here."
     )
+
+
+def test_a_108_megapixel_photo_says_how_big_it_is_and_what_to_do(tmp_path):
+    # 12,000 x 9,000 = 108,000,000 pixels: above Pillow's own warning
+    # limit (about 89.5 million), which once hid the size.
+    path = tmp_path / "IMG_108MP.png"
+    path.write_bytes(png_header(12_000, 9_000))
+    with pytest.raises(InputError) as caught:
+        square_photo(path)
+
+    assert caught.value.key == "productcatalog.photo_too_large"
+    assert str(caught.value.found) == (
+        "12.000 x 9.000 piksel (108 juta piksel)"
+    )
+    message = str(caught.value)
+    assert message.startswith(
+        f"Foto {path} terlalu besar: 12.000 x 9.000 piksel (108 juta "
+        "piksel). Yang bisa dibaca di sini paling banyak 80 juta piksel."
+    )
+    # What to do: smaller on the phone, or through WhatsApp.
+    assert "ubah ukurannya" in message
+    assert "lewat WhatsApp, yang otomatis mengecilkan foto" in message
 
 
 def test_photo_beyond_pillow_s_own_limit_is_refused_too():
@@ -412,6 +437,61 @@ def test_photo_beyond_pillow_s_own_limit_is_refused_too():
         square_photo(png_header(20_000, 20_000))
 
     assert caught.value.key == "productcatalog.photo_too_large"
+    assert str(caught.value.found) == (
+        "20.000 x 20.000 piksel (400 juta piksel)"
+    )
+
+
+# --- read_photo_facts --------------------------------------------------------
+
+
+def test_photo_facts_of_the_clean_fixtures(photos):
+    # Sizes and byte counts from the fixtures' README and `ls -l`.
+    assert read_photo_facts(photos / "tegak_300x900.jpg") == PhotoFacts(
+        format="JPEG", width=300, height=900, file_bytes=6278, orientation=None
+    )
+    turned = read_photo_facts(photos / "miring_exif6.jpg")
+    assert turned == PhotoFacts(
+        format="JPEG", width=90, height=60, file_bytes=1015, orientation=6
+    )
+    # Orientation 6: stored on its side, upright it is 60 wide, 90 tall.
+    assert turned.upright_size == (60, 90)
+    assert read_photo_facts(photos / "transparan.png") == PhotoFacts(
+        format="PNG", width=40, height=40, file_bytes=151, orientation=None
+    )
+
+
+def test_photo_facts_of_the_broken_fixtures(photos):
+    # The EXIF offset points nowhere: no orientation, the size still reads.
+    facts = read_photo_facts(photos / "miring_exif6_with_problems.jpg")
+    assert (facts.width, facts.height, facts.orientation) == (90, 60, None)
+    assert facts.upright_size == (90, 60)
+
+    # Cut after 3,139 bytes: the header is whole, the pixels are not.
+    cut = read_photo_facts(photos / "tegak_300x900_with_problems.jpg")
+    assert (cut.width, cut.height, cut.file_bytes) == (300, 900, 3139)
+
+    # A line of text named .png.
+    with pytest.raises(InputError) as caught:
+        read_photo_facts(photos / "transparan_with_problems.png")
+    assert caught.value.key == "productcatalog.not_a_photo"
+    assert "transparan_with_problems.png" in str(caught.value)
+
+    with pytest.raises(InputError) as caught:
+        read_photo_facts(png_header(12_000, 9_000))
+    assert caught.value.key == "productcatalog.photo_too_large"
+
+    with pytest.raises(InputError) as caught:
+        read_photo_facts(photos / "tidak_ada.jpg")
+    assert caught.value.key == "common.file_not_found"
+
+
+def test_written_size_in_both_languages():
+    # 29,206 / 1,000 = 29.206, written whole: 29 kB.
+    assert written_size(29_206) == "29 kB"
+    assert written_size(300_000) == "300 kB"
+    assert written_size(900) == "900 bita"
+    assert written_size(900, language="en") == "900 bytes"
 
 
 def mutated(base, positions, values, cut):
@@ -448,6 +528,36 @@ def test_any_bytes_give_a_photo_or_an_input_error(data):
         return
     assert image.size == report.final_size
     assert 500 <= report.final_size[0] <= 1024
+
+
+@settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+@given(
+    data=st.one_of(
+        st.binary(max_size=600),
+        st.builds(
+            mutated,
+            st.sampled_from(GOOD_PHOTOS),
+            st.lists(st.integers(0, 10_000), max_size=6),
+            st.lists(st.integers(0, 255), max_size=6),
+            st.integers(0, 10_000),
+        ),
+    )
+)
+def test_any_bytes_give_photo_facts_or_an_input_error(data):
+    try:
+        facts = read_photo_facts(data)
+    except InputError as error:
+        assert error.key.startswith(("productcatalog.", "common."))
+        assert str(error)
+        return
+    assert facts.width >= 1 and facts.height >= 1
+    assert facts.width * facts.height <= 80_000_000
+    assert facts.file_bytes == len(data)
+    assert facts.orientation in (None, 1, 2, 3, 4, 5, 6, 7, 8)
 
 
 # --- prepare_photos ----------------------------------------------------------

@@ -612,6 +612,116 @@ def test_generic_events_with_problems(fixtures):
     assert (caught.value.row, caught.value.column) == (3, "event")
 
 
+# --- a last line cut off, in every CSV format ---------------------------------
+
+TORN_NOTE = (
+    "Berkas {path}, baris {row}: baris terakhir terpotong (berkasnya "
+    "berakhir di tengah baris, misalnya karena disalin saat alat pemantau "
+    "masih menulis), jadi baris itu tidak dihitung."
+)
+
+
+def test_checks_log_torn_last_line_is_left_out_with_a_note(fixtures):
+    # Row 4 is "2023-10-15 09:30" with no newline and no status: it goes;
+    # rows 2 (200, up) and 3 (503, down) stay.
+    path = fixtures / "uptime" / "checks_torn.csv"
+    log = read_uptime(path)
+
+    assert log.format == "checks"
+    assert log.checks["time"].tolist() == [
+        wib("2023-10-15 09:20"),
+        wib("2023-10-15 09:25"),
+    ]
+    assert log.checks["up"].tolist() == [True, False]
+    assert log.notes == [TORN_NOTE.format(path=path, row=4)]
+
+    set_language("en")
+    assert read_uptime(path).notes == [
+        f"File {path}, row 4: the last line is cut off (the file ends in the "
+        "middle of a line, for example because it was copied while the "
+        "monitor was still writing), so that line is left out."
+    ]
+
+
+def test_a_bad_line_before_a_torn_last_line_is_still_an_error(fixtures):
+    # Row 3 says "lambat" (slow), which is no status: the file is refused,
+    # and the error names row 3, not the torn row 4.
+    path = fixtures / "uptime" / "checks_torn_with_problems.csv"
+    with pytest.raises(InputError) as caught:
+        read_uptime(path)
+    error = caught.value
+    assert error.key == "uptime.bad_cell"
+    assert (error.row, error.column, error.found) == (3, "status", "lambat")
+
+
+def test_events_log_torn_last_line(fixtures):
+    # Row 4's event was cut to "u": the two whole events stay.
+    path = fixtures / "uptime" / "events_torn.csv"
+    log = read_uptime(path)
+
+    assert log.events["state"].tolist() == ["up", "down"]
+    # 18:44:02 - 00:00:00 = 67,442 s, as written in the file.
+    assert log.events["duration_s"].tolist() == [67442.0, 18.0]
+    assert log.notes == [TORN_NOTE.format(path=path, row=4)]
+
+
+def test_uptimerobot_torn_last_line_inside_a_quote(fixtures):
+    # Row 4 stops inside the quoted "0 hrs, 1...": its quote never
+    # closes. Rows 2 and 3 stay, oldest first: Down 19:15:02 (0 min),
+    # Up 19:15:20 (44 min = 2,640 s).
+    path = fixtures / "uptime" / "uptimerobot_torn.csv"
+    log = read_uptime(path)
+
+    assert log.format == "uptimerobot"
+    assert log.events["time"].tolist() == [
+        wib("2026-12-03 19:15:02"),
+        wib("2026-12-03 19:15:20"),
+    ]
+    assert log.events["duration_s"].tolist() == [0.0, 2640.0]
+    assert log.notes == [TORN_NOTE.format(path=path, row=4)]
+
+
+def test_a_torn_last_line_that_reads_is_kept(tmp_path):
+    # "2023-10-15 09:30,200" has lost its response time only: a check.
+    path = tmp_path / "cek.csv"
+    path.write_text(
+        "waktu,status,respons_ms\n2023-10-15 09:25,200,287\n"
+        "2023-10-15 09:30,200",
+        encoding="utf-8",
+    )
+    log = read_uptime(path)
+    assert len(log.checks) == 2 and log.notes == []
+
+
+def test_a_bad_last_line_with_its_newline_is_an_error(tmp_path):
+    # Ending in a newline, the line was written whole: a mistake.
+    path = tmp_path / "cek.csv"
+    path.write_text(
+        "waktu,status\n2023-10-15 09:25,200\n2023-10-15 09:30,\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError) as caught:
+        read_uptime(path)
+    assert (caught.value.row, caught.value.column) == (3, "status")
+
+
+def test_the_sample_log_cut_at_100_000_bytes(tmp_path):
+    # What a participant got by copying part of the sample: the first
+    # 100,000 bytes, which end in the middle of a line.
+    data = (ROOT / "data" / "contoh" / "uptime" / "pemantauan.csv").read_bytes()
+    cut = data[:100_000]
+    path = tmp_path / "pemantauan.csv"
+    path.write_bytes(cut)
+
+    # Every newline ends a whole line; the first is the header's. The
+    # torn line comes after the last newline.
+    whole_lines = cut.count(b"\n")
+    log = read_uptime(path)
+
+    assert len(log.checks) == whole_lines - 1
+    assert log.notes == [TORN_NOTE.format(path=path, row=whole_lines + 1)]
+
+
 def test_unknown_headers(tmp_path):
     path = tmp_path / "sales.csv"
     path.write_text("produk,harga\nkeripik,15000\n")

@@ -1456,7 +1456,8 @@ def findings_table(findings, language=None):
     pandas.DataFrame
         Columns (in the reader's language) kind, severity, part, what was
         found, count, limit and advice; kinds, severities and parts in
-        words, a missing fact by its name.
+        words, a missing fact by its name. The limit is a whole number,
+        or ``-`` for a finding that has none.
     """
     if isinstance(findings, pd.DataFrame):
         table = findings.copy()
@@ -1485,7 +1486,11 @@ def findings_table(findings, language=None):
     table["kind"] = table["kind"].map(words("kind"))
     table["severity"] = table["severity"].map(words("severity"))
     table["field"] = table["field"].map(words("where"))
-    table["limit"] = table["limit"].astype(float).astype("Int64")
+    # A whole number where there is a limit, "-" where there is none
+    # (a missing fact has no limit; pandas would show <NA>).
+    table["limit"] = [
+        "-" if pd.isna(limit) else int(limit) for limit in table["limit"]
+    ]
 
     # Headers.
     headers = {

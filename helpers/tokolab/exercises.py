@@ -32,6 +32,7 @@ catalog of its domain; the framework's own words in ``exercise.toml``.
 Each check is recorded when progress is on (:mod:`tokolab.progress`).
 """
 
+import decimal
 import enum
 import html
 import logging
@@ -62,6 +63,9 @@ _COLOURS = {
     "solution": ("#6a1b9a", "#f3e5f5"),
 }
 
+# A block of code or text inside a box: its own lines, long ones wrapped.
+_PRE_STYLE = "margin:6px 0 0 0;padding:6px;background:#fff;white-space:pre-wrap"
+
 # `code` in a sentence, after HTML escaping.
 _CODE = re.compile(r"`([^`]+)`")
 
@@ -71,6 +75,10 @@ _NUMBER_TEXT = re.compile(r"\s*[+-]?\d[\d.,]*\s*")
 # How much of a long value a sentence shows.
 _LONGEST_TEXT = 60
 _MOST_ITEMS = 10
+
+# Digits Babel writes in full (Python's decimal precision); a longer
+# number is written in scientific notation.
+_MOST_DIGITS = 28
 
 # Option letters of a multiple-choice question.
 LETTERS = "abcdefghij"
@@ -180,11 +188,15 @@ class Solution:
         The explaining sentence(s); may be empty.
     code : str
         Code that gives the answer; may be empty.
+    answer_text : str
+        The answer itself when it is a text to write in a form (a
+        description), shown as written, line breaks and all; may be empty.
     """
 
     question: str
     message: str
     code: str
+    answer_text: str = ""
 
     @property
     def heading(self):
@@ -194,19 +206,27 @@ class Solution:
         parts = [_joined(self.heading, self.message).rstrip()]
         if self.code:
             parts.append(_indented(self.code))
+        if self.answer_text:
+            parts.append(self.answer_text)
         return "\n\n".join(parts)
 
     def _repr_pretty_(self, printer, cycle):
         printer.text(str(self))
 
     def _repr_html_(self):
-        code = ""
+        # Code and text keep their lines; a long line wraps in the box.
+        shown = ""
         if self.code:
-            code = (
-                '<pre style="margin:6px 0 0 0;padding:6px;background:#fff">'
+            shown += (
+                f'<pre style="{_PRE_STYLE}">'
                 f"<code>{html.escape(self.code)}</code></pre>"
             )
-        return _box("solution", self.heading, self.message, code)
+        if self.answer_text:
+            shown += (
+                f'<pre style="{_PRE_STYLE};font-family:inherit">'
+                f"{html.escape(self.answer_text)}</pre>"
+            )
+        return _box("solution", self.heading, self.message, shown)
 
 
 class UploadedFile(NamedTuple):
@@ -308,7 +328,7 @@ class Question:
 
     # --- what participants call ------------------------------------------
 
-    def check(self, answer=MISSING):
+    def check(self, answer=MISSING, *, field=None):
         """Check an answer and say what to fix.
 
         Parameters
@@ -316,6 +336,12 @@ class Question:
         answer : object, optional
             The answer; when omitted, the value of :attr:`variable` in the
             notebook (IPython's namespace, else ``__main__``).
+        field : str, optional
+            What to call the answer in the feedback instead of the code
+            variable, for a form: its field's label, or words such as
+            "pilihan Anda" (keyword only). The feedback then names it in
+            plain words, not as code, and an empty answer is told to
+            fill in the form and click Periksa again.
 
         Returns
         -------
@@ -323,7 +349,7 @@ class Question:
             Shown as a coloured box when it is a cell's result. Recorded
             to the participant's progress file when progress is on.
         """
-        feedback = self._judge(answer)
+        feedback = self._judge(answer, field)
         try:
             progress.record(feedback)
         except InputError as error:
@@ -398,8 +424,15 @@ class Question:
 
     # --- the steps of a check ---------------------------------------------
 
-    def _judge(self, answer):
-        """The feedback on ``answer``, whatever it is."""
+    def _judge(self, answer, field=None):
+        """The feedback on ``answer``, whatever it is, naming ``field``."""
+        feedback = self._judged(answer, field)
+        if field:
+            feedback.message = self._named(feedback.message, field)
+        return feedback
+
+    def _judged(self, answer, field):
+        """The feedback on ``answer``, naming the variable as code."""
         # No answer given: the variable in the notebook.
         if answer is MISSING:
             namespace = notebook_namespace()
@@ -411,6 +444,14 @@ class Question:
         if answer is ANSWER:
             return self._not_attempted("exercise.placeholder")
         if answer is None or (isinstance(answer, str) and not answer.strip()):
+            if field:
+                message = text(
+                    "exercise.empty_field",
+                    field=field,
+                    button=text("exercise.button_check"),
+                )
+                message = message[:1].upper() + message[1:]
+                return Feedback(Outcome.NOT_ATTEMPTED, message, self.id)
             return self._not_attempted("exercise.empty")
 
         # The checker; an odd answer must never show a traceback, nor
@@ -429,6 +470,19 @@ class Question:
             )
         feedback.question = self.id
         return feedback
+
+    def _named(self, message, field):
+        """``message`` with the code `variable` replaced by ``field``.
+
+        Every sentence names the variable between backticks; a form's
+        field is named in plain words, capitalised when it opens the
+        message.
+        """
+        code = f"`{self.variable}`"
+        named = message.replace(code, field)
+        if message.startswith(code):
+            named = named[:1].upper() + named[1:]
+        return named
 
     def _not_attempted(self, key):
         message = text(key, variable=self.variable)
@@ -722,9 +776,11 @@ def written(value):
     Returns
     -------
     str
-        ``37.500`` for 37500 in Indonesian, ``"abc"`` for a text, ``[1,
-        2]`` for a list, ``berkas a.csv`` for an uploaded file; long
-        values are cut short with ``…``. Never raises.
+        ``37.500`` for 37500 in Indonesian, ``1E28`` for ``10**28`` and
+        ``1E-10`` for ``1e-10`` (numbers too long or too small to write
+        in full), ``"abc"`` for a text, ``[1, 2]`` for a list, ``berkas
+        a.csv`` for an uploaded file; long values are cut short with
+        ``…``. Never raises.
     """
     try:
         return _written(value)
@@ -852,7 +908,11 @@ def _written(value):
     if _is_bool(value):
         return str(bool(value))
     if _is_number(value):
-        return _written_number(value)
+        try:
+            return _written_number(value)
+        except (ArithmeticError, ValueError, TypeError):
+            # A kind of number Babel and float() both refuse.
+            return _shortened(str(value))
     if isinstance(value, str):
         return '"' + _shortened(value) + '"'
     if isinstance(value, UploadedFile):
@@ -871,15 +931,42 @@ def _written_items(items):
 
 
 def _written_number(value):
-    """A number with as many decimals as it needs, at most six."""
+    """A number with as many decimals as it needs, at most six.
+
+    A number Babel cannot write in full (more than 28 digits, such as
+    ``10**28`` or ``1e300``), or one so close to zero that six decimals
+    show nothing (``1e-10``), is written in scientific notation instead:
+    ``1E28``, ``1,5E300``, ``1E-10``.
+    """
     if isinstance(value, numbers.Integral):
-        return format_number(int(value))
+        value = int(value)
+        if len(str(abs(value))) > _MOST_DIGITS:
+            return _scientific(value)
+        return format_number(value)
     value = float(value)
     if math.isnan(value) or math.isinf(value):
         return str(value)
     rounded = round(value, 6)
+    if abs(value) >= 10**_MOST_DIGITS or (rounded == 0 and value != 0):
+        return _scientific(value)
     decimals = len(f"{abs(rounded):.6f}".rstrip("0").partition(".")[2])
     return format_number(rounded, decimals)
+
+
+def _scientific(value):
+    """``value`` as a mantissa of up to six decimals, ``E`` and exponent.
+
+    The mantissa is written the reader's way (``1,5E300`` in Indonesian,
+    ``1.5E300`` in English); exact for any int, however long.
+    """
+    exact = decimal.Decimal(value)
+    exponent = exact.adjusted()
+    mantissa = round(float(exact.scaleb(-exponent)), 6)
+    if abs(mantissa) >= 10:
+        # 9.9999999 rounds up to 10: one more power of ten.
+        mantissa, exponent = mantissa / 10, exponent + 1
+    decimals = len(f"{abs(mantissa):.6f}".rstrip("0").partition(".")[2])
+    return f"{format_number(mantissa, decimals)}E{exponent}"
 
 
 def _shortened(written_value):

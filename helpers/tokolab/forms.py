@@ -21,13 +21,21 @@ works and is tested without a browser: set ``form.widget.value``, call
 The builders give fields that start empty where they can (nothing chosen,
 nothing written, no file), so a form checked before it is filled says
 "Belum dijawab" rather than judging a default.
+
+People who use a form do not see the code behind it, so its feedback
+names the form's field in plain words (the label beside the field, else
+"pilihan Anda" or "jawaban Anda"), never the code variable; and the
+answer to a text question is shown as the text itself, line breaks and
+all, rather than as the Python line that assigns it.
 """
 
+import ast
+import dataclasses
 import logging
 
 import ipywidgets as widgets
 
-from tokolab.exercises import UploadedFile, sentence_html
+from tokolab.exercises import Question, UploadedFile, sentence_html
 from tokolab.messages import text
 
 logger = logging.getLogger(__name__)
@@ -47,6 +55,12 @@ class AnswerForm(widgets.VBox):
     read : callable, optional
         Turns the field into the answer; default its ``value``, or
         :func:`uploaded_file` for a file upload.
+    field : str, optional
+        What the feedback calls the answer (keyword only). Default the
+        label shown beside the field (its ``description``), else "pilihan
+        Anda" (your choice) for radio buttons, a dropdown or a list to
+        pick from, else "jawaban Anda" (your answer), in the language in
+        use.
 
     Attributes
     ----------
@@ -54,12 +68,15 @@ class AnswerForm(widgets.VBox):
         The result of the last check.
     output : ipywidgets.Output
         Shows the last feedback, hint or solution.
+    field : str
+        What the feedback calls the answer.
     """
 
-    def __init__(self, question, widget, label=None, read=None):
+    def __init__(self, question, widget, label=None, read=None, *, field=None):
         self.question = question
         self.widget = widget
         self.read = read or _reader(widget)
+        self._field = field
         self.feedback = None
 
         # What is asked, the field, the buttons, the place for results.
@@ -85,13 +102,25 @@ class AnswerForm(widgets.VBox):
         )
         super().__init__(children=[self.label, widget, buttons, self.output])
 
+    @property
+    def field(self):
+        """What the feedback calls the answer, in the language in use."""
+        return self._field or _field_name(self.widget)
+
     def answer(self):
         """The answer the field holds now."""
         return self.read(self.widget)
 
     def check(self):
-        """Check the field's answer, show the feedback and return it."""
-        self.feedback = self.question.check(self.answer())
+        """Check the field's answer, show the feedback and return it.
+
+        The feedback names :attr:`field`, not the code variable.
+        """
+        if isinstance(self.question, Question):
+            self.feedback = self.question.check(self.answer(), field=self.field)
+        else:
+            # Any object with a check(answer) method of its own.
+            self.feedback = self.question.check(self.answer())
         self._show(self.feedback)
         return self.feedback
 
@@ -102,8 +131,18 @@ class AnswerForm(widgets.VBox):
         return hint
 
     def solution(self):
-        """Show the question's solution and return it."""
+        """Show the question's solution and return it.
+
+        For a field people write text in, a solution whose code only
+        assigns a text (``deskripsi_baru = "Bakpia ..."``) shows that
+        text itself, with its line breaks, instead of the code.
+        """
         solution = self.question.solution()
+        written = _assigned_text(getattr(solution, "code", ""))
+        if written is not None and isinstance(self.widget, _TEXT_FIELDS):
+            solution = dataclasses.replace(
+                solution, code="", answer_text=written
+            )
         self._show(solution)
         return solution
 
@@ -121,7 +160,7 @@ class AnswerForm(widgets.VBox):
         )
 
 
-def answer_form(question, widget, label=None):
+def answer_form(question, widget, label=None, *, field=None):
     """A form that checks ``widget``'s value with ``question``.
 
     Parameters
@@ -132,13 +171,16 @@ def answer_form(question, widget, label=None):
     label : str, optional
         Shown above the field; default the question's prompt, else its
         variable.
+    field : str, optional
+        What the feedback calls the answer (keyword only); see
+        :class:`AnswerForm`.
 
     Returns
     -------
     AnswerForm
         An ``ipywidgets.VBox``; make it a cell's result to show it.
     """
-    return AnswerForm(question, widget, label=label)
+    return AnswerForm(question, widget, label=label, field=field)
 
 
 def choice_form(question):
@@ -305,6 +347,50 @@ def uploaded_file(upload):
         return None
     last = files[-1]
     return UploadedFile(name=str(last["name"]), content=bytes(last["content"]))
+
+
+# Fields people write text in: a solution for them is a text to show.
+_TEXT_FIELDS = (widgets.Textarea, widgets.Text)
+
+# Fields people choose in: the feedback calls their answer "pilihan Anda".
+_CHOICE_FIELDS = (
+    widgets.RadioButtons,
+    widgets.Dropdown,
+    widgets.Select,
+    widgets.SelectMultiple,
+    widgets.ToggleButtons,
+)
+
+
+def _field_name(widget):
+    """How feedback names a field: its label, or words for its kind."""
+    label = str(getattr(widget, "description", "") or "").strip()
+    label = label.rstrip(":").strip()
+    if label and not isinstance(widget, widgets.FileUpload):
+        return label
+    if isinstance(widget, _CHOICE_FIELDS):
+        return text("exercise.field_choice")
+    return text("exercise.field_answer")
+
+
+def _assigned_text(code):
+    """The text ``code`` assigns when it is one ``name = "text"`` line.
+
+    Returns
+    -------
+    str or None
+        None for any other code (or code that does not parse).
+    """
+    try:
+        tree = ast.parse(code or "")
+    except (SyntaxError, ValueError):
+        return None
+    if len(tree.body) != 1 or not isinstance(tree.body[0], ast.Assign):
+        return None
+    value = tree.body[0].value
+    if isinstance(value, ast.Constant) and isinstance(value.value, str):
+        return value.value
+    return None
 
 
 def _reader(widget):

@@ -36,12 +36,34 @@ uptime         ``source`` (the log's format: ``checks``, ``events``,
 class          ``participants``, ``sessions`` (per session: ``present``,
                ``enrolled``, ``attendance_rate``, quiz ``pairs``,
                ``pre_mean``, ``post_mean``)
+products       ``source`` (the product list read), ``marketplace`` (whose
+               length limits the descriptions were checked against),
+               ``products`` [count], ``with_photo``, ``without_photo``
+               [count] (a photo named, or the cell empty),
+               ``missing_photos`` (photos named but not found: ``code``,
+               ``photo`` as written relative to the list's folder),
+               ``findings`` (the copywriting check's findings per kind of
+               :data:`tokolab.copywriting.KINDS`, zeros included),
+               ``products_with_findings`` [count]
+photo          ``source`` (the photo read), ``format`` (Pillow's name:
+               ``JPEG``, ``PNG`` ...), ``width``, ``height`` [pixels, as
+               stored], ``bytes``, ``orientation`` (EXIF Orientation 1-8,
+               null without one), ``square`` (both sides equal, once
+               upright), ``meets_limits`` (square, its side within
+               ``limits`` and its file within ``max_bytes``: ready for a
+               marketplace as it is), ``limits`` (``min_side``,
+               ``max_side`` [pixels], ``max_bytes``), ``square_photo``
+               (what :func:`tokolab.productcatalog.square_photo` would
+               make of it: ``side`` [pixels], ``bytes``, ``quality``,
+               ``rotated``, ``transparent``, ``scaled``; null when it
+               cannot fit ``max_bytes``)
 folder         ``parts``: one inspection for each of ``kelas/``,
                ``searchconsole/``, ``uptime/`` (a folder holding one log,
-               or a ``kuma.db`` with its JSON backup),
-               ``anggaran.csv`` and ``jurnal.csv`` found in a data or
-               programme folder, or ``path`` and ``error`` for a part that
-               cannot be read
+               or a ``kuma.db`` with its JSON backup), ``produk/`` (a
+               folder holding ``produk.csv``, the product list, and its
+               photos), ``anggaran.csv`` and ``jurnal.csv`` found in a
+               data or programme folder, or ``path`` and ``error`` for a
+               part that cannot be read
 ============== ============================================================
 
 ``problems`` lists every finding as a sentence in the language in use.
@@ -57,9 +79,13 @@ An SQLite file is an Uptime Kuma database and goes to the uptime reader
 straight away; a CSV that no other reader knows is tried as an uptime log
 last. A workbook (``.xlsx``, ``.xls``) is a budget or a journal, never a Search
 Console export, so an old ``.xls`` gets the budget's advice to save it as
-``.xlsx`` or CSV.
+``.xlsx`` or CSV. A photo (by its name's ending, such as ``.jpg`` or
+``.heic``, or by its first bytes) goes to the photo reader straight away,
+so that a damaged photo or an iPhone's HEIC photo gets the catalog's
+advice rather than being taken for a broken CSV.
 
-A folder holding ``peserta``, ``kehadiran`` or ``nilai`` files (in any
+A folder holding ``produk.csv`` is a product list with its photos. A
+folder holding ``peserta``, ``kehadiran`` or ``nilai`` files (in any
 letter case, with any extension, so that the class reader can say what is
 wrong with them) is a class's records. A folder with nothing in it but
 hidden files gives ``check.empty_folder``; any other folder is read as an
@@ -70,6 +96,7 @@ filters, is described as such and its missing tables are a problem.
 
 import logging
 import math
+import os
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
@@ -82,10 +109,20 @@ from tokolab.classrecords import (
     quiz_summary,
     read_class_records,
 )
+from tokolab.copywriting import KINDS, check_products, read_rules
 from tokolab.dates import format_date
 from tokolab.errors import InputError
 from tokolab.journal import journal_findings, read_journal
 from tokolab.messages import format_number, format_percent, or_dash, text
+from tokolab.productcatalog import (
+    MAX_BYTES,
+    MAX_SIDE,
+    MIN_SIDE,
+    read_photo_facts,
+    square_photo,
+    written_size,
+)
+from tokolab.products import read_products
 from tokolab.rupiah import format_rupiah
 from tokolab.searchconsole import read_search_console
 from tokolab.uptime import (
@@ -108,12 +145,47 @@ FOLDER_PARTS = (
     "kelas",
     "searchconsole",
     "uptime",
+    "produk",
     "anggaran.csv",
     "jurnal.csv",
 )
 
 # The part of a data folder that holds one uptime log.
 UPTIME_PART = "uptime"
+
+# The part of a data folder that holds the product list and its photos.
+PRODUCTS_PART = "produk"
+PRODUCTS_FILE = "produk.csv"
+
+MARKETPLACE = "tokopedia"
+"""Whose length limits ``tokolab check`` checks descriptions against."""
+
+PHOTO_SUFFIXES = (
+    ".jpg",
+    ".jpeg",
+    ".jpe",
+    ".png",
+    ".webp",
+    ".gif",
+    ".bmp",
+    ".tif",
+    ".tiff",
+    ".heic",
+    ".heif",
+    ".avif",
+)
+"""Name endings of photos, read by the photo reader whatever they hold."""
+
+# First bytes of photos saved under another name (WebP: RIFF ....WEBP;
+# HEIC and AVIF: ....ftyp at byte 4).
+_PHOTO_STARTS = (
+    b"\xff\xd8\xff",
+    b"\x89PNG\r\n\x1a\n",
+    b"GIF87a",
+    b"GIF89a",
+    b"II*\x00",
+    b"MM\x00*",
+)
 
 CLASS_FILES = (PARTICIPANTS_FILE, ATTENDANCE_FILE, SCORES_FILE)
 
@@ -328,6 +400,216 @@ def inspect_class(folder):
     }
 
 
+def inspect_products(path, marketplace=MARKETPLACE):
+    """A product list: its products, their photos, their descriptions.
+
+    Parameters
+    ----------
+    path : str or Path
+        A product list CSV (see :func:`tokolab.products.read_products`).
+    marketplace : str
+        Whose length limits the descriptions are checked against
+        (:func:`tokolab.copywriting.check_products`); default Tokopedia.
+
+    Notes
+    -----
+    Photos are only looked for, not opened: ``tokolab check`` on one
+    photo says what is in it. The problems list, product by product, a
+    photo not named, a photo named but not found, and a one-sentence
+    summary of what the description check found.
+    """
+    path = Path(path)
+    products = read_products(path)
+    checked = check_products(products, marketplace)
+    folder = path.resolve().parent
+
+    # Photos: named or not, and found or not.
+    missing = []
+    problems = []
+    summaries = dict(
+        zip(checked.summary["code"], checked.summary["summary"], strict=True)
+    )
+    counts = dict(
+        zip(checked.summary["code"], checked.summary["findings"], strict=True)
+    )
+    for product in products.itertuples():
+        if product.photo is None:
+            problems.append(
+                text(
+                    "productcatalog.no_photo",
+                    code=product.code,
+                    name=product.name,
+                )
+            )
+        elif not product.photo.is_file():
+            written = os.path.relpath(product.photo, folder)
+            missing.append({"code": product.code, "photo": written})
+            problems.append(
+                text(
+                    "check.products_photo_missing",
+                    code=product.code,
+                    name=product.name,
+                    photo=written,
+                    folder=str(Path(path.parent, written).parent),
+                )
+            )
+
+        # What the description check found, in one sentence.
+        if counts[product.code]:
+            problems.append(
+                text(
+                    "check.products_findings_of",
+                    code=product.code,
+                    name=product.name,
+                    summary=summaries[product.code],
+                )
+            )
+
+    kinds = checked.findings["kind"]
+    return {
+        "kind": "products",
+        "source": str(path),
+        "marketplace": marketplace,
+        "products": len(products),
+        "with_photo": int(products["photo"].notna().sum()),
+        "without_photo": int(products["photo"].isna().sum()),
+        "missing_photos": missing,
+        "findings": {kind: int((kinds == kind).sum()) for kind in KINDS},
+        "products_with_findings": int((checked.summary["findings"] > 0).sum()),
+        "problems": problems,
+    }
+
+
+def inspect_products_folder(folder, marketplace=MARKETPLACE):
+    """The product list ``produk.csv`` in a folder (a data folder's
+    ``produk/`` part), inspected.
+
+    Raises
+    ------
+    InputError
+        ``check.no_product_list`` when the folder holds no
+        ``produk.csv``.
+    """
+    folder = Path(folder)
+    path = folder / PRODUCTS_FILE
+    if not path.is_file():
+        raise InputError(
+            "check.no_product_list",
+            path=str(folder),
+            expected=PRODUCTS_FILE,
+            found=", ".join(
+                sorted(
+                    entry.name
+                    for entry in folder.iterdir()
+                    if not entry.name.startswith(".")
+                )
+            )
+            or "-",
+        )
+    return {"path": str(path), **inspect_products(path, marketplace)}
+
+
+def inspect_photo(path):
+    """A product photo: what it is, and whether it is ready for a shop.
+
+    Parameters
+    ----------
+    path : str or Path
+        A photo file (see :data:`tokolab.productcatalog.PHOTO_FORMATS`).
+
+    Raises
+    ------
+    InputError
+        The catalog's own error when the photo cannot be read: missing,
+        not a photo, a HEIC photo, damaged or cut short, or too large.
+
+    Notes
+    -----
+    The photo is made square in memory, as
+    :func:`tokolab.productcatalog.square_photo` makes it, to say what
+    the result would be; nothing is written.
+    """
+    path = Path(path)
+    facts = read_photo_facts(path)
+
+    # What the kit would make of it; a photo too busy to fit the byte
+    # limit even at the lowest quality is a problem, not an error.
+    problems = []
+    made = None
+    try:
+        _, report = square_photo(path)
+    except InputError as error:
+        if error.key != "productcatalog.over_limit":
+            raise
+        problems.append(str(error))
+    else:
+        made = {
+            "side": report.final_size[0],
+            "bytes": report.file_bytes,
+            "quality": report.quality,
+            "rotated": report.rotated,
+            "transparent": report.transparent,
+            "scaled": report.scaled,
+        }
+
+    # Against the kit's limits, as it stands (upright).
+    width, height = facts.upright_size
+    longest = max(width, height)
+    if width != height:
+        problems.append(
+            text(
+                "check.photo_not_square",
+                width=format_number(width),
+                height=format_number(height),
+            )
+        )
+    if longest < MIN_SIDE:
+        problems.append(
+            text(
+                "check.photo_too_small",
+                side=format_number(longest),
+                min_side=format_number(MIN_SIDE),
+            )
+        )
+    if longest > MAX_SIDE:
+        problems.append(
+            text(
+                "check.photo_too_wide",
+                side=format_number(longest),
+                max_side=format_number(MAX_SIDE),
+            )
+        )
+    if facts.file_bytes > MAX_BYTES:
+        problems.append(
+            text(
+                "check.photo_too_heavy",
+                size=written_size(facts.file_bytes),
+                max_size=written_size(MAX_BYTES),
+            )
+        )
+    square = width == height
+    return {
+        "kind": "photo",
+        "source": str(path),
+        "format": facts.format,
+        "width": facts.width,
+        "height": facts.height,
+        "bytes": facts.file_bytes,
+        "orientation": facts.orientation,
+        "square": square,
+        "meets_limits": square
+        and MIN_SIDE <= longest <= MAX_SIDE
+        and facts.file_bytes <= MAX_BYTES,
+        "limits": {
+            "min_side": MIN_SIDE,
+            "max_side": MAX_SIDE,
+            "max_bytes": MAX_BYTES,
+        },
+        "square_photo": made,
+        "problems": problems,
+    }
+
+
 def inspect_data_folder(folder, timezone=DEFAULT_TIMEZONE):
     """Check each known part of a data folder (``data/contoh``) or of a
     programme folder (``data/program``) on its own.
@@ -351,9 +633,12 @@ def inspect_data_folder(folder, timezone=DEFAULT_TIMEZONE):
         if not part.exists():
             continue
         try:
-            # The uptime part is a folder holding one log, read as a log.
+            # The uptime part is a folder holding one log, read as a log;
+            # the products part a folder holding the product list.
             if name == UPTIME_PART and part.is_dir():
                 inspection = inspect_uptime_folder(part, timezone)
+            elif name == PRODUCTS_PART and part.is_dir():
+                inspection = inspect_products_folder(part)
             else:
                 inspection = inspect_path(part, timezone)
         except InputError as error:
@@ -373,7 +658,8 @@ def inspect_path(path, timezone=DEFAULT_TIMEZONE):
     path : str or Path
         A Search Console zip, folder or CSV; a budget CSV or XLSX; a journal
         CSV; an uptime log (CSV or Uptime Kuma database); a class-records
-        folder (or one of its files); or a data folder.
+        folder (or one of its files); a product list CSV (or the folder
+        holding it as ``produk.csv``); a product photo; or a data folder.
     timezone : str
         IANA zone of an uptime log's times written without an offset, and
         of the times given back (default ``Asia/Jakarta``, WIB).
@@ -399,6 +685,8 @@ def inspect_path(path, timezone=DEFAULT_TIMEZONE):
     # single class file is checked together with the folder it sits in.
     if path.is_dir() and any((path / part).exists() for part in FOLDER_PARTS):
         return {"path": str(path), **inspect_data_folder(path, timezone)}
+    if path.is_dir() and (path / PRODUCTS_FILE).is_file():
+        return inspect_products_folder(path)
     if path.is_dir() and _holds_class_files(path):
         return {"path": str(path), **inspect_class(path)}
     if path.is_file() and path.name.lower() in CLASS_FILES:
@@ -409,6 +697,8 @@ def inspect_path(path, timezone=DEFAULT_TIMEZONE):
         return {"path": str(path), **inspect_search_console(path)}
     if _starts_with(path, SQLITE_MAGIC):
         return {"path": str(path), **inspect_uptime(path, timezone=timezone)}
+    if _is_photo(path):
+        return {"path": str(path), **inspect_photo(path)}
 
     # A spreadsheet or CSV: each reader in turn, until one knows it. The
     # readers that do not know it say which headers they found.
@@ -416,6 +706,7 @@ def inspect_path(path, timezone=DEFAULT_TIMEZONE):
         inspect_search_console,
         inspect_budget,
         inspect_journal,
+        inspect_products,
         inspect_uptime,
     ]
     if path.suffix.lower() in WORKBOOK_SUFFIXES:
@@ -458,6 +749,19 @@ def _starts_with(path, magic):
     """True when the file's first bytes are ``magic`` (an SQLite file)."""
     with path.open("rb") as file:
         return file.read(len(magic)) == magic
+
+
+def _is_photo(path):
+    """True for a photo: by its name's ending, else by its first bytes."""
+    if path.suffix.lower() in PHOTO_SUFFIXES:
+        return True
+    with path.open("rb") as file:
+        start = file.read(16)
+    return (
+        start.startswith(_PHOTO_STARTS)
+        or (start.startswith(b"RIFF") and start[8:12] == b"WEBP")
+        or start[4:8] == b"ftyp"
+    )
 
 
 def _holds_class_files(folder):
@@ -645,6 +949,92 @@ def _describe_uptime(inspection):
     return lines
 
 
+def _describe_products(inspection):
+    """Products and photos, then what the description check found."""
+    lines = [
+        text(
+            "check.products_count",
+            products=inspection["products"],
+            with_photo=inspection["with_photo"],
+            without_photo=inspection["without_photo"],
+        )
+    ]
+    if inspection["missing_photos"]:
+        lines.append(
+            text(
+                "check.products_photos_not_found",
+                count=len(inspection["missing_photos"]),
+            )
+        )
+
+    # The findings by kind, in the checker's order; kinds not found left
+    # out.
+    shop = read_rules().marketplaces[inspection["marketplace"]].name
+    found = {
+        kind: count for kind, count in inspection["findings"].items() if count
+    }
+    if not found:
+        lines.append(text("check.products_no_findings", marketplace=shop))
+        return lines
+    kinds = ", ".join(
+        text(
+            "check.products_kind_count",
+            count=count,
+            kind=text(f"copywriting.kind_{kind}"),
+        )
+        for kind, count in found.items()
+    )
+    lines.append(
+        text(
+            "check.products_findings",
+            marketplace=shop,
+            count=sum(found.values()),
+            products=inspection["products_with_findings"],
+            kinds=kinds,
+        )
+    )
+    return lines
+
+
+def _describe_photo(inspection):
+    """The photo as stored, the kit's limits, and what the kit would make."""
+    lines = [
+        text(
+            "check.photo_facts",
+            format=inspection["format"],
+            width=format_number(inspection["width"]),
+            height=format_number(inspection["height"]),
+            size=written_size(inspection["bytes"]),
+        )
+    ]
+    if inspection["orientation"] in (2, 3, 4, 5, 6, 7, 8):
+        lines.append(
+            text("check.photo_turned", orientation=inspection["orientation"])
+        )
+    limits = inspection["limits"]
+    lines.append(
+        text(
+            "check.photo_limits",
+            min_side=format_number(limits["min_side"]),
+            max_side=format_number(limits["max_side"]),
+            max_size=written_size(limits["max_bytes"]),
+        )
+    )
+    if inspection["meets_limits"]:
+        lines.append(text("check.photo_ready"))
+    made = inspection["square_photo"]
+    if made is not None and not inspection["meets_limits"]:
+        lines.append(
+            text(
+                "check.photo_square",
+                side=format_number(made["side"]),
+                size=written_size(made["bytes"]),
+                quality=made["quality"],
+            )
+        )
+    return lines
+
+
 def _describe_class(inspection):
     """The number of participants, then attendance session by session."""
     lines = [text("check.class_count", participants=inspection["participants"])]
@@ -669,6 +1059,8 @@ _DESCRIBE_CONTENTS = {
     "journal": _describe_journal,
     "class": _describe_class,
     "uptime": _describe_uptime,
+    "products": _describe_products,
+    "photo": _describe_photo,
 }
 
 

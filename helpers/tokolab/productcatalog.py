@@ -213,7 +213,7 @@ class PhotoReport:
                 width=width,
                 height=height,
                 side=self.final_size[0],
-                size=_written_bytes(self.file_bytes, language),
+                size=written_size(self.file_bytes, language),
                 quality=self.quality,
             )
         ]
@@ -685,6 +685,107 @@ class _Shown:
         return format(str(self), spec)
 
 
+@dataclass(frozen=True)
+class PhotoFacts:
+    """What a photo file's header says, read without decoding its pixels.
+
+    Attributes
+    ----------
+    format : str
+        Pillow's name of the format: ``JPEG``, ``MPO`` (a JPEG of some
+        cameras), ``PNG``, ``WEBP``, ``GIF``, ``BMP`` or ``TIFF``.
+    width, height : int [pixels]
+        As stored in the file, before any turning.
+    file_bytes : int [bytes]
+        Size of the file.
+    orientation : int or None
+        The EXIF Orientation tag (1-8), None when the photo has none or
+        it cannot be read. 5 to 8 mean the photo is stored lying on its
+        side.
+    """
+
+    format: str
+    width: int
+    height: int
+    file_bytes: int
+    orientation: int | None
+
+    @property
+    def upright_size(self):
+        """``(width, height)`` once turned as the orientation tag says."""
+        if self.orientation in (5, 6, 7, 8):
+            return self.height, self.width
+        return self.width, self.height
+
+
+def read_photo_facts(source):
+    """Read a photo's format, size and orientation from its header.
+
+    Parameters
+    ----------
+    source : str, Path or bytes
+        A photo file, or the bytes of an uploaded photo.
+
+    Returns
+    -------
+    PhotoFacts
+
+    Raises
+    ------
+    InputError
+        When the file is missing or empty, is not a photo of
+        :data:`PHOTO_FORMATS` (a HEIC photo gets its own advice), its
+        header is damaged, or it holds more than :data:`MAX_PIXELS`
+        pixels (the error names its width and height). A photo whose
+        pixels are damaged further on reads here; :func:`square_photo`
+        finds that.
+    """
+    name = _source_name(source)
+    data = _photo_bytes(source, name)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        image = _opened(data, name)
+        orientation = _orientation(image)
+    for warning in caught:
+        logger.debug("%s: %s", name, warning.message)
+    return PhotoFacts(
+        format=str(image.format),
+        width=image.size[0],
+        height=image.size[1],
+        file_bytes=len(data),
+        orientation=orientation,
+    )
+
+
+def _orientation(image):
+    """The EXIF Orientation tag 1-8 of an open image, or None."""
+    try:
+        value = image.getexif().get(ExifTags.Base.Orientation)
+    except Exception as error:
+        logger.debug("EXIF not read: %r", error)
+        return None
+    if isinstance(value, int) and 1 <= value <= 8:
+        return value
+    return None
+
+
+def _photo_bytes(source, name):
+    """The bytes of a photo file or upload; an empty one is no photo."""
+    if isinstance(source, bytes | bytearray | memoryview):
+        data = bytes(source)
+    else:
+        data = read_bytes(source)
+    if not data:
+        raise InputError(
+            "productcatalog.not_a_photo",
+            path=name,
+            expected=LaterText("productcatalog.expected_photo"),
+            found=LaterText("productcatalog.kind_empty"),
+        )
+    return data
+
+
 def _load_photo(source, name, fit=None):
     """Decode a photo and turn it upright.
 
@@ -698,17 +799,8 @@ def _load_photo(source, name, fit=None):
         scale (1/2, 1/4, 1/8), which is faster and uses less memory.
     """
     data = None
-    if isinstance(source, bytes | bytearray | memoryview):
-        data = bytes(source)
-    elif not isinstance(source, Image.Image):
-        data = read_bytes(source)
-    if data is not None and not data:
-        raise InputError(
-            "productcatalog.not_a_photo",
-            path=name,
-            expected=LaterText("productcatalog.expected_photo"),
-            found=LaterText("productcatalog.kind_empty"),
-        )
+    if not isinstance(source, Image.Image):
+        data = _photo_bytes(source, name)
 
     # Pillow warns about damaged metadata it reads around (a broken EXIF
     # block): those warnings go to the log. Beyond its own pixel limit it
@@ -734,13 +826,17 @@ def _copied(image, name):
         raise _damaged(name, b"", error) from None
 
 
-def _decode(data, name, fit):
-    """Decode the bytes of a photo; see :func:`_load_photo`."""
-    # Open: reads only the header.
+def _opened(data, name):
+    """A photo opened from its bytes, header only, its size checked.
+
+    Raises InputError for bytes that are no photo, a damaged header, or
+    more pixels than :data:`MAX_PIXELS` (Pillow's own guard, which
+    :func:`_load_photo` turns into an error, means the same).
+    """
     try:
         image = Image.open(io.BytesIO(data), formats=PHOTO_FORMATS)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise _too_large(name, None) from None
+        raise _too_large(name, _header_size(data)) from None
     except UnidentifiedImageError:
         raise _not_a_photo(data, name) from None
     except Exception as error:
@@ -749,11 +845,42 @@ def _decode(data, name, fit):
         raise _damaged(name, data, error) from None
 
     # Refuse absurd sizes before decoding a single pixel.
-    original_size = image.size
-    if min(original_size) < 1:
+    if min(image.size) < 1:
         raise _damaged(name, data, None)
-    if original_size[0] * original_size[1] > MAX_PIXELS:
-        raise _too_large(name, original_size)
+    if image.size[0] * image.size[1] > MAX_PIXELS:
+        raise _too_large(name, image.size)
+    return image
+
+
+def _header_size(data):
+    """``(width, height)`` from a photo's header, or None.
+
+    Only for a photo Pillow refuses to open for its size (above about
+    89 million pixels), so that the error can still say how large it is:
+    each format's reader in Pillow's registry (``Image.OPEN``) reads the
+    header without that guard. No pixel is decoded.
+    """
+    Image.init()
+    for name in PHOTO_FORMATS:
+        factory, accept = Image.OPEN.get(name, (None, None))
+        if factory is None or (accept is not None and not accept(data[:16])):
+            continue
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                image = factory(io.BytesIO(data), "")
+        except Exception as error:
+            logger.debug("header of %s not read: %r", name, error)
+            continue
+        return tuple(image.size)
+    return None
+
+
+def _decode(data, name, fit):
+    """Decode the bytes of a photo; see :func:`_load_photo`."""
+    # Open: reads only the header, and refuses absurd sizes.
+    image = _opened(data, name)
+    original_size = image.size
 
     # Decode the pixels; a cut-off file fails here.
     try:
@@ -888,7 +1015,10 @@ def _too_large(name, size):
         LaterText("productcatalog.size_unknown")
         if size is None
         else LaterText(
-            "productcatalog.size_pixels", width=size[0], height=size[1]
+            "productcatalog.size_pixels",
+            width=_Shown(format_number, size[0]),
+            height=_Shown(format_number, size[1]),
+            megapixels=_Shown(_megapixels, size[0] * size[1]),
         )
     )
     return InputError(
@@ -900,6 +1030,12 @@ def _too_large(name, size):
         ),
         found=found,
     )
+
+
+def _megapixels(pixels):
+    """Millions of pixels, whole from 10 on: ``108``, ``9,4``."""
+    millions = pixels / 1_000_000
+    return format_number(millions, 0 if millions >= 10 else 1)
 
 
 # --- writing -----------------------------------------------------------------
@@ -918,14 +1054,27 @@ def _encode_jpeg(image, max_bytes, name):
     raise InputError(
         "productcatalog.over_limit",
         path=name,
-        expected=_Shown(_written_bytes, max_bytes),
-        found=_Shown(_written_bytes, len(smallest)),
+        expected=_Shown(written_size, max_bytes),
+        found=_Shown(written_size, len(smallest)),
         quality=QUALITY_STEPS[-1],
     )
 
 
-def _written_bytes(count, language=None):
-    """A file size for people: ``85 kB``, or ``900 bita`` below 1 kB."""
+def written_size(count, language=None):
+    """A file size for people: ``85 kB``, or ``900 bita`` below 1 kB.
+
+    Parameters
+    ----------
+    count : int [bytes]
+    language : str, optional
+        Overrides the language in use.
+
+    Returns
+    -------
+    str
+        Whole kilobytes of 1,000 bytes, written the reader's way: 29,206
+        bytes are ``29 kB``, 300,000 bytes ``300 kB``.
+    """
     if count < 1000:
         return text(
             "productcatalog.bytes",

@@ -451,6 +451,10 @@ def read_uptime(path, timezone=DEFAULT_TIMEZONE, backup=None):
       on a new line after it, so a cut line can sit anywhere: a line with
       fewer fields than the header whose cells do not read is left out,
       with a note.
+    - A log copied, or cut to a size, while it was being written ends in
+      the middle of a line, without a newline. In every CSV format that
+      last line is left out with a note when it does not read; a line
+      that does not read anywhere else is an error.
     - Excel may add a BOM, semicolons, Windows-1252 or blank rows
       (:mod:`tokolab.tables`); row numbers in errors still count them.
     """
@@ -476,6 +480,27 @@ def read_uptime(path, timezone=DEFAULT_TIMEZONE, backup=None):
         return fast
 
     text_, _ = decode_bytes(data, path)
+    try:
+        return _csv_log(text_, path, zone)
+    except InputError as error:
+        # A log copied or cut while being written ends in the middle of
+        # a line. When that line alone is what does not read, it is left
+        # out with a note; a bad line elsewhere stays an error.
+        head = _without_torn_last_line(text_)
+        if head is None:
+            raise
+        try:
+            log = _csv_log(head, path, zone)
+        except InputError:
+            raise error from None
+        row = _last_row(text_, path, error)
+    logger.warning("%s: last line %d cut off, left out", path, row)
+    log.notes.append(text("uptime.torn_last_line", path=str(path), row=row))
+    return log
+
+
+def _csv_log(text_, path, zone):
+    """Read a log's decoded CSV text in the format its headers name."""
     table = parse_delimited(text_, path)
     # The header as written; its first 64 KiB are plenty.
     header = header_cells(text_[:65536])
@@ -487,6 +512,33 @@ def read_uptime(path, timezone=DEFAULT_TIMEZONE, backup=None):
         "checks": _checks_log,
     }
     return readers[kind](table, path, zone, text_)
+
+
+def _without_torn_last_line(text_):
+    """The text up to its last line break, when it ends mid-line.
+
+    None when the text ends with a line break (nothing was cut), holds a
+    single line (the header), or its last line is blank.
+    """
+    if text_.endswith(("\n", "\r")):
+        return None
+    end = max(text_.rfind("\n"), text_.rfind("\r"))
+    if end < 0 or not text_[end + 1 :].strip():
+        return None
+    return text_[: end + 1]
+
+
+def _last_row(text_, path, error):
+    """The spreadsheet row of the text's last line (header = row 1).
+
+    The last row of the table when the text parses; otherwise the row
+    the parsing error names (a quote left open on the cut line).
+    """
+    try:
+        table = parse_delimited(text_, path)
+    except InputError as parse_error:
+        return parse_error.fields.get("row", error.fields.get("row"))
+    return int(table.index[-1]) + 2
 
 
 def find_uptime_log(folder):
