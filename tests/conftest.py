@@ -1,14 +1,9 @@
 """Shared fixtures: where the small fixture files and the real exports live."""
 
-from pathlib import Path
-
 import pytest
 
+from kitpaths import FIXTURES, REALDATA
 from tokolab import set_language
-
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-REALDATA = ROOT.parent / "shared" / "realdata"
 
 # Fixture notebooks are run by the tests that name them, not by nbval.
 collect_ignore_glob = ["fixtures/*"]

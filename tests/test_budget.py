@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
-from conftest import ROOT
+from kitpaths import ROOT
 from tokolab import InputError, set_language
 from tokolab.budget import (
     COLUMNS,

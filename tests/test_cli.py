@@ -10,7 +10,7 @@ import logging
 import pytest
 
 import tokolab.inspection
-from conftest import ROOT
+from kitpaths import ROOT
 from test_sample import EXPECTED_FILES
 from tokolab.cli import main
 

@@ -5,7 +5,7 @@ import tomllib
 import yaml
 from packaging.requirements import Requirement
 
-from conftest import ROOT
+from kitpaths import ROOT
 
 
 def pyproject_requirements():

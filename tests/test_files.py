@@ -235,8 +235,9 @@ def test_output_folder_that_cannot_be_made_is_said_plainly(
     assert error.key == "common.cannot_write"
     assert error.path == str(tmp_path / "hasil")
     assert str(error) == (
-        f"Berkas {tmp_path / 'hasil'} tidak bisa ditulis: salah satu nama "
-        "folder di depannya ternyata sebuah berkas, bukan folder. Periksa "
-        "nama foldernya."
+        f"Berkas {tmp_path / 'hasil'} tidak bisa ditulis: nama folder "
+        "hasil ternyata sebuah berkas, bukan folder. Pindahkan atau ganti "
+        "nama berkas itu, atau pilih nama lain untuk folder hasil, lalu "
+        "jalankan sel ini lagi."
     )
     assert (tmp_path / "hasil").read_text() == "bukan folder"

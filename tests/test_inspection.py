@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT
+from kitpaths import ROOT
 from test_uptime import make_kuma
 from tokolab import InputError, set_language
 from tokolab.inspection import describe, inspect_path

@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from conftest import ROOT
+from kitpaths import ROOT
 from tokolab.cli import main
 
 DATA = ROOT / "data"

@@ -28,7 +28,7 @@ import trustme
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT
+from kitpaths import ROOT
 from tokolab.cli import main
 from tokolab.errors import InputError
 from tokolab.monitor import (

@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PIL import Image, ImageDraw
 
-from conftest import FIXTURES
+from kitpaths import FIXTURES
 from tokolab import InputError, set_language
 from tokolab.productcatalog import (
     MAX_BYTES,

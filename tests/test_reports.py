@@ -12,7 +12,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from conftest import ROOT
+from kitpaths import ROOT
 from tokolab import InputError, ReportError, reports, set_language
 from tokolab.reports import (
     ReportJob,

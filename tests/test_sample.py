@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageOps
 
-from conftest import ROOT
+from kitpaths import ROOT
 from tokolab import InputError
 from tokolab.classrecords import (
     attendance_rate,

@@ -17,7 +17,7 @@ import pytest
 from matplotlib.dates import num2date
 from matplotlib.figure import Figure
 
-from conftest import ROOT
+from kitpaths import ROOT
 from test_uptime import make_kuma
 from tokolab import sections, set_language, uptimestats
 from tokolab.budget import audit_budget, read_budget

@@ -7,19 +7,22 @@ example (:data:`tokolab.session1.EXAMPLE_CHOICES`) on a hand-made list of
 (weeks from Monday 8 January 2024, 3 days x 2 times = 6 slots a week,
 targets 2, 3, 4, 5; the i-th of n uploads takes slot floor(i * 6 / n)):
 
-    row  week  when (WIB)             code
-    0    1     Mon  8 Jan 09:00       T-01   slots 0, 3 of Mon 09, Mon 19,
-    1    1     Wed 10 Jan 19:00       T-02   Wed 09, Wed 19, Fri 09, Fri 19
-    2    2     Mon 15 Jan 09:00       T-03   slots 0, 2, 4
-    3    2     Wed 17 Jan 09:00       T-04
-    4    2     Fri 19 Jan 09:00       T-05
-    5    3     Mon 22 Jan 09:00       T-06   slots 0, 1, 3, 4
-    6    3     Mon 22 Jan 19:00       T-07
-    7    3     Wed 24 Jan 19:00       T-08
-    8    3     Fri 26 Jan 09:00       T-09
-    9    4     Mon 29 Jan 09:00       T-10   target 5, 3 left: slots 0, 2, 4
-    10   4     Wed 31 Jan 09:00       T-11
-    11   4     Fri  2 Feb 09:00       T-12
+    row  index  week  when (WIB)        code
+    1    0      1     Mon  8 Jan 09:00  T-01   slots 0, 3 of Mon 09, Mon 19,
+    2    1      1     Wed 10 Jan 19:00  T-02   Wed 09, Wed 19, Fri 09, Fri 19
+    3    2      2     Mon 15 Jan 09:00  T-03   slots 0, 2, 4
+    4    3      2     Wed 17 Jan 09:00  T-04
+    5    4      2     Fri 19 Jan 09:00  T-05
+    6    5      3     Mon 22 Jan 09:00  T-06   slots 0, 1, 3, 4
+    7    6      3     Mon 22 Jan 19:00  T-07
+    8    7      3     Wed 24 Jan 19:00  T-08
+    9    8      3     Fri 26 Jan 09:00  T-09
+    10   9      4     Mon 29 Jan 09:00  T-10   target 5, 3 left: slots 0, 2, 4
+    11   10     4     Wed 31 Jan 09:00  T-11
+    12   11     4     Fri  2 Feb 09:00  T-12
+
+"row" is the number people see (plan_table's first column, edit_upload's
+argument), counted from 1; "index" is the plan DataFrame's own index.
 """
 
 import datetime as dt
@@ -43,6 +46,7 @@ from tokolab.forms import file_upload
 from tokolab.products import read_products
 from tokolab.quiz import quiz_score
 from tokolab.session1 import (
+    BROKEN_ROWS,
     EXAMPLE_CHOICES,
     POST_QUIZ,
     PRE_QUIZ,
@@ -156,8 +160,11 @@ def test_quiz_score_counts_right_and_unanswered():
     assert (result.right, result.answered, result.score) == (3, 4, 60.0)
     assert str(result) == (
         "Nilai Anda: 60 dari 100 (3 dari 5 soal benar). Ada 1 soal yang "
-        "belum dijawab; soal itu dihitung salah. Pilih jawabannya di atas, "
-        "lalu jalankan sel ini lagi."
+        "belum dijawab; soal itu dihitung salah. Untuk menjawabnya, pilih "
+        "jawaban di soal itu, klik Simpan jawaban, lalu jalankan sel ini "
+        "lagi. Pembahasan (mana yang benar) muncul sesudah semua soal "
+        "dijawab. Kalau memang tidak tahu jawabannya, biarkan kosong dan "
+        "serahkan nilai di bawah."
     )
     result = quiz_score(
         POST_QUIZ, ["a", "b", "c", "b", "a"], session=1, test="post"
@@ -286,6 +293,41 @@ def test_rising_product():
     )
 
 
+@pytest.mark.parametrize(
+    # The chart's axis writes "Des"; Babel's names in both languages.
+    "answer",
+    ["desember", "Des", "des.", "DES", "December", "Dec", " Desember ", 12],
+)
+def test_busy_month_reads_any_name_of_december(answer):
+    assert str(busy_month.check(answer)) == (
+        'Benar! `bulan_ramai` sudah tepat: "Desember". Penjual bakpia '
+        "sebaiknya sudah menyiapkan stok dan mengunggah produk pada bulan "
+        "November, sebelum pembeli ramai mencari."
+    )
+
+
+def test_busy_month_every_axis_label_is_its_month():
+    # The chart's labels are the months' first three letters; each reads
+    # back as its month: "Jul" is July (a known mistake), "Mar" another.
+    assert str(busy_month.check("Jul")).startswith(
+        'Belum tepat: `bulan_ramai` bernilai "Juli". Bulan Juli memang ramai'
+    )
+    assert str(busy_month.check("june")).startswith(
+        'Belum tepat: `bulan_ramai` bernilai "Juni". Bulan Juni mulai ramai'
+    )
+    assert str(busy_month.check("Mar")) == (
+        'Belum tepat: `bulan_ramai`: jawaban yang diharapkan "Desember", '
+        'tetapi yang tertulis "Maret".'
+    )
+    assert str(busy_month.check("Desemberr")) == (
+        'Belum tepat: `bulan_ramai`: jawaban yang diharapkan "Desember", '
+        'tetapi yang tertulis "Desemberr".'
+    )
+    labels = [m[:3] for m in market_searches().index]
+    assert labels[-1] == "Des"
+    assert busy_month.check(labels[-1]).outcome is Outcome.RIGHT
+
+
 def test_busy_month():
     assert busy_month.check("desember").outcome is Outcome.RIGHT
     assert str(busy_month.check("Juli")) == (
@@ -312,7 +354,9 @@ def test_plan_table_shows_weeks_days_dates_and_times(plan):
         "Kode produk",
         "Nama produk",
     ]
-    assert table.loc[1].tolist() == [
+    # Rows numbered from 1: row 2 is the second upload.
+    assert table.index.tolist() == list(range(1, 13))
+    assert table.loc[2].tolist() == [
         1,
         "Rabu",
         "10 Januari 2024",
@@ -320,7 +364,7 @@ def test_plan_table_shows_weeks_days_dates_and_times(plan):
         "T-02",
         "Keripik Tempe Pedas",
     ]
-    assert table.loc[11].tolist() == [
+    assert table.loc[12].tolist() == [
         4,
         "Jumat",
         "2 Februari 2024",
@@ -451,14 +495,29 @@ def test_placed_check(plan, products):
 
 def test_broken_plan_has_three_mistakes(plan, products):
     broken = broken_plan(products)
-    changed = (broken != plan).any(axis=1)
-    assert changed[changed].index.tolist() == [4, 7, 10]
-    assert broken.loc[4, "week"] == 1
-    assert broken.loc[7, "start"] == at(22, 19)
-    assert broken.loc[7, "end"] == at(22, 19, 30)
-    assert broken.loc[10, "product_code"] == "T-10"
-    assert broken.loc[10, "product_name"] == "Paket Oleh-Oleh"
-    assert plan.loc[4, "week"] == 2  # the plan itself is left alone
+    assert BROKEN_ROWS == {"week": 5, "overlap": 8, "code": 11}
+    changed = (broken != plan).any(axis=1).tolist()
+    # Rows 5, 8 and 11 as people count them: positions 4, 7 and 10.
+    assert [row for row, wrong in enumerate(changed, 1) if wrong] == [
+        5,
+        8,
+        11,
+    ]
+    assert broken.iloc[4]["week"] == 1
+    assert broken.iloc[7]["start"] == at(22, 19)  # the time of row 7
+    assert broken.iloc[7]["end"] == at(22, 19, 30)
+    # Row 11 is a copy of row 10: code and name agree, as the table shows.
+    assert broken.iloc[10][["product_code", "product_name"]].tolist() == [
+        "T-10",
+        "Gantungan Kunci",
+    ]
+    assert plan.iloc[4]["week"] == 2  # the plan itself is left alone
+    table = plan_table(broken)
+    assert table.loc[11, ["Kode produk", "Nama produk"]].tolist() == [
+        "T-10",
+        "Gantungan Kunci",
+    ]
+    assert "Paket Oleh-Oleh" not in table["Nama produk"].tolist()
 
     assert plan_problems(broken, products).sentences == [
         "Minggu ke-2 punya 2 unggahan, lebih sedikit dari minggu ke-1 (3 "
@@ -488,15 +547,19 @@ def test_fixed_plan_check_one_problem_at_a_time(products):
     broken = broken_plan(products)
     assert question.check(broken).message.startswith("Minggu ke-2 punya 2")
 
-    fixed = edit_upload(broken, 4, week=2)
+    fixed = edit_upload(broken, 5, week=2)
     assert question.check(fixed).message.startswith(
         "Strudel Apel (T-07) dan Kopi Dampit (T-08)"
     )
-    fixed = edit_upload(fixed, 7, start="Rabu, 24 Januari 2024 19.00")
+    fixed = edit_upload(fixed, 8, start="Rabu, 24 Januari 2024 19.00")
     assert question.check(fixed).message.startswith(
         "Produk Paket Oleh-Oleh (kode T-11) belum ada"
     )
-    fixed = edit_upload(fixed, 10, code="t-11", products=products)
+    fixed = edit_upload(fixed, 11, code="t-11", products=products)
+    assert fixed.iloc[10][["product_code", "product_name"]].tolist() == [
+        "T-11",
+        "Paket Oleh-Oleh",
+    ]
     assert str(question.check(fixed)) == (
         "Benar! `rencana_baru` sudah memenuhi semua syarat soal ini."
     )
@@ -504,14 +567,15 @@ def test_fixed_plan_check_one_problem_at_a_time(products):
 
 
 def test_edit_upload_moves_the_end_with_the_start(plan, products):
-    moved = edit_upload(plan, 7, start="2024-01-24 21:15")
-    assert moved.loc[7, "start"] == at(24, 21, 15)
-    assert moved.loc[7, "end"] == at(24, 21, 45)
-    assert plan.loc[7, "start"] == at(24, 19)
+    # Row 8 is Wednesday 24 January 19:00-19:30.
+    moved = edit_upload(plan, 8, start="2024-01-24 21:15")
+    assert moved.iloc[7]["start"] == at(24, 21, 15)
+    assert moved.iloc[7]["end"] == at(24, 21, 45)
+    assert plan.iloc[7]["start"] == at(24, 19)
     assert moved.attrs == plan.attrs
 
-    renamed = edit_upload(plan, 0, code="T-12", products=products)
-    assert renamed.loc[0, ["product_code", "product_name"]].tolist() == [
+    renamed = edit_upload(plan, 1, code="T-12", products=products)
+    assert renamed.iloc[0][["product_code", "product_name"]].tolist() == [
         "T-12",
         "Brownies Tempe",
     ]
@@ -523,14 +587,20 @@ def test_edit_upload_moves_the_end_with_the_start(plan, products):
         (
             {"row": 99},
             "session1.no_such_row",
-            "Rencana unggah tidak punya baris 99. Pilih salah satu nomor "
-            "baris di kolom paling kiri tabel: 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, "
-            "10, 11.",
+            "Rencana unggah tidak punya baris 99. Tulis nomor baris dari 1 "
+            "sampai 12, seperti di kolom paling kiri tabel rencana.",
         ),
         (
-            {"row": 4, "week": "dua"},
+            # Rows are counted from 1: there is no row 0.
+            {"row": 0},
+            "session1.no_such_row",
+            "Rencana unggah tidak punya baris 0. Tulis nomor baris dari 1 "
+            "sampai 12, seperti di kolom paling kiri tabel rencana.",
+        ),
+        (
+            {"row": 5, "week": "dua"},
             "session1.bad_week",
-            "Baris 4, minggu ke: 'dua' bukan nomor minggu. Tulis bilangan "
+            "Baris 5, minggu ke: 'dua' bukan nomor minggu. Tulis bilangan "
             "bulat 1 atau lebih, misalnya 2.",
         ),
         (
@@ -566,7 +636,7 @@ def test_edit_upload_says_what_cannot_be_used(
 
 def test_edit_upload_a_code_without_the_product_list(plan):
     with pytest.raises(InputError) as caught:
-        edit_upload(plan, 4, code="T-05")
+        edit_upload(plan, 5, code="T-05")
 
     error = caught.value
     assert error.key == "uploadplan.products_not_a_table"
@@ -584,19 +654,67 @@ def test_edit_upload_a_code_without_the_product_list(plan):
     )
 
 
+@pytest.mark.parametrize(
+    ("given", "key", "sentence"),
+    [
+        (
+            ["T-01", "T-02"],
+            "uploadplan.products_not_a_table",
+            "Daftar produk: diharapkan sebuah tabel dengan kolom kode dan "
+            "nama, tetapi yang diberikan daftar biasa, bukan tabel. Baca dulu "
+            "berkas daftar produk (CSV) menjadi tabel, seperti di contoh "
+            "notebook, lalu coba lagi.",
+        ),
+        (
+            "produk.csv",
+            "uploadplan.products_not_a_table",
+            "Daftar produk: diharapkan sebuah tabel dengan kolom kode dan "
+            'nama, tetapi yang diberikan tulisan "produk.csv". Baca dulu '
+            "berkas daftar produk (CSV) menjadi tabel, seperti di contoh "
+            "notebook, lalu coba lagi.",
+        ),
+        (
+            pd.DataFrame({"kode": ["T-05"], "harga": [35000]}),
+            "uploadplan.products_missing_columns",
+            "Daftar produk tidak punya kolom nama produk. Judul kolom yang "
+            "bisa dibaca: name, nama, nama produk, nama barang, judul, judul "
+            "produk, produk, title. Kolom yang ada: kode, harga.",
+        ),
+    ],
+)
+def test_edit_upload_with_a_product_list_it_cannot_use(
+    plan, given, key, sentence
+):
+    with pytest.raises(InputError) as caught:
+        edit_upload(plan, 5, code="T-05", products=given)
+    assert caught.value.key == key
+    assert str(caught.value) == sentence
+
+
+def test_edit_upload_reads_the_list_s_own_headers(plan):
+    # "Kode Produk" and "Nama_Barang" are headers product lists use.
+    own = pd.DataFrame(
+        {"Kode Produk": ["X-1"], "Nama_Barang": ["Kue Lumpur"], "harga": [1]}
+    )
+    edited = edit_upload(plan, 5, code="x-1", products=own)
+    assert edited.iloc[4][["product_code", "product_name"]].tolist() == [
+        "X-1",
+        "Kue Lumpur",
+    ]
+
+
 @settings(
     max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(written=st.text(max_size=30))
 def test_edit_upload_start_is_a_moment_or_an_input_error(plan, written):
     try:
-        moved = edit_upload(plan, 3, start=written)
+        moved = edit_upload(plan, 4, start=written)
     except InputError as error:
         assert error.key == "session1.bad_moment"
     else:
-        assert moved.loc[3, "end"] - moved.loc[3, "start"] == pd.Timedelta(
-            minutes=30
-        )
+        upload = moved.iloc[3]
+        assert upload["end"] - upload["start"] == pd.Timedelta(minutes=30)
 
 
 # --- notebook 04: the forms --------------------------------------------------
@@ -672,8 +790,10 @@ def test_plan_form_choices_change_the_plan(products):
         (
             "start",
             None,
-            "Rencana belum bisa dibuat. Tanggal mulai: 'None' tidak terbaca "
-            "sebagai tanggal. Tulis misalnya 2024-01-01.",
+            # The date picker cleared.
+            "Rencana belum bisa dibuat. Tanggal mulai belum dipilih. Klik "
+            "kotak Tanggal mulai, lalu pilih hari pertama minggu ke-1 di "
+            "kalender yang muncul, misalnya 2024-01-08.",
         ),
     ],
 )
@@ -703,25 +823,27 @@ def test_plan_editor_fixes_the_broken_plan(products):
     editor = PlanEditor(broken, products)
     question = fixed_plan_check(products)
 
-    editor.row.value = 4
+    # Rows as plan_table numbers them, 1 to 12.
+    assert editor.row.options == tuple(range(1, 13))
+    editor.row.value = 5
     assert editor.week.value == 1
     editor.week.value = 2
     editor.save_button.click()
 
-    editor.row.value = 7
+    editor.row.value = 8
     assert editor.start.value == "2024-01-22 19:00"
     editor.start.value = "2024-01-24 19:00"
     editor.save_button.click()
 
-    editor.row.value = 10
+    editor.row.value = 11
     assert editor.code.value == "T-10"
     editor.code.value = "T-11"
     editor.save_button.click()
 
     (said,) = editor.message.outputs
-    assert said["data"]["text/plain"] == "Baris 10 sudah diubah."
+    assert said["data"]["text/plain"] == "Baris 11 sudah diubah."
     assert question.check(editor.plan).outcome is Outcome.RIGHT
-    assert broken.loc[4, "week"] == 1  # the starting plan is unchanged
+    assert broken.iloc[4]["week"] == 1  # the starting plan is unchanged
 
     editor.reset_button.click()
     assert editor.plan is broken
@@ -892,54 +1014,81 @@ def test_quiz_notebooks_score_nothing_until_answered(
     notebook = run_notebook(name, tmp_path, monkeypatch)
     assert result(notebook, "hasil")["text/plain"] == (
         "Nilai Anda: 0 dari 100 (0 dari 5 soal benar). Ada 5 soal yang belum "
-        "dijawab; soal itu dihitung salah. Pilih jawabannya di atas, lalu "
-        "jalankan sel ini lagi."
+        "dijawab; soal itu dihitung salah. Untuk menjawabnya, pilih jawaban "
+        "di soal itu, klik Simpan jawaban, lalu jalankan sel ini lagi. "
+        "Pembahasan (mana yang benar) muncul sesudah semua soal dijawab. "
+        "Kalau memang tidak tahu jawabannya, biarkan kosong dan serahkan "
+        "nilai di bawah."
     )
-    assert result(notebook, "hand_in(hasil, kode_peserta)")["text/plain"] == (
+    assert result(notebook, "hand_in(kuis, kode_peserta)")["text/plain"] == (
         "Nilai belum disimpan. Tulis kode peserta Anda di antara tanda kutip, "
         'misalnya kode_peserta = "P001", lalu jalankan sel ini lagi. Jangan '
         "menulis nama."
     )
-    forms = [cell for cell in notebook.cells if cell.source.startswith("form_")]
+    forms = [c for c in notebook.cells if c.source.startswith("kuis.form(")]
     assert len(forms) == 5
     for cell in forms:
         assert (
             "application/vnd.jupyter.widget-view+json"
             in cell.outputs[0]["data"]
         )
-    assert f'test="{test}"' in result_source(notebook, "hasil")
+    assert f'session=1, test="{test}"' in result_source(notebook, "kuis = ")
+    # No form checks an answer or shows the solution before the end.
+    sources = "".join(cell.source for cell in notebook.cells)
+    assert "choice_form" not in sources and "Periksa" not in sources
 
 
-def result_source(notebook, last_line):
+def result_source(notebook, start):
+    """The source of the one code cell with a line starting ``start``."""
     (cell,) = [
         cell
         for cell in notebook.cells
         if cell.cell_type == "code"
-        and cell.source.splitlines()[-1] == last_line
+        and any(line.startswith(start) for line in cell.source.splitlines())
     ]
     return cell.source
 
 
-def test_quiz_notebook_hands_in_a_class_records_line(tmp_path, monkeypatch):
-    # Answers a, b, c, a, a: four right of five (the fourth is b) = 80.
+def test_quiz_notebook_hands_in_the_first_answers_once(tmp_path, monkeypatch):
+    # The participant saves a, b, c, a, a, then tries to change the
+    # fourth to b: the first answers count. Right letters a, b, c, b, a:
+    # four right of five (the fourth is wrong) = 80. Handing in twice
+    # keeps the first line.
+    folder = repr(str(tmp_path))
     notebook = run_notebook(
         "00-kuis-awal.ipynb",
         tmp_path,
         monkeypatch,
         edits={
-            "hasil = quiz_score": (
-                "hasil = quiz_score(\n"
-                '    soal, ["a", "b", "c", "a", "a"], session=1, test="pre"\n'
-                ")\nhasil"
+            "hasil = kuis.score()": (
+                'kuis.save_answers(["a", "b", "c", "a", "a"])\n'
+                'kuis.save(4, "b")\n'
+                "hasil = kuis.score()\n"
+                "hasil"
             ),
             "kode_peserta = ...": (
                 'kode_peserta = "p007"\n'
-                f"hand_in(hasil, kode_peserta, folder={str(tmp_path)!r})"
+                f"hand_in(kuis, kode_peserta, folder={folder})\n"
+                f"hand_in(kuis, kode_peserta, folder={folder})"
             ),
         },
     )
-    assert result(notebook, "hasil")["text/plain"] == (
-        "Nilai Anda: 80 dari 100 (4 dari 5 soal benar)."
+    shown = result(notebook, "hasil")["text/plain"]
+    assert shown.startswith(
+        "Nilai Anda: 80 dari 100 (4 dari 5 soal benar).\n\n"
+        "Pembahasan setiap soal:\n"
+        "Soal 1. Benar! Pilihan a (Jual beli barang atau jasa lewat "
+        "internet.) tepat."
+    )
+    assert (
+        "Soal 4. Belum tepat: Pilihan a (Semua produk diunggah pada hari "
+        "pertama.) belum tepat." in shown
+    )
+    assert "Jawabannya b: mulai sedikit, naik setiap minggu" in shown
+    second = result(notebook, f"hand_in(kuis, kode_peserta, folder={folder})")
+    assert second["text/plain"].startswith(
+        "Nilai kuis ini sudah pernah diserahkan: P007,1,pre,80 (di berkas "
+        "nilai-P007.csv). Nilai yang pertama itu tetap dipakai"
     )
     assert (tmp_path / "nilai-P007.csv").read_text(encoding="utf-8") == (
         "kode,sesi,tes,nilai\nP007,1,pre,80\n"
@@ -989,10 +1138,11 @@ def test_practice_notebook(tmp_path, monkeypatch):
     )
     table = result(notebook, "plan_table(rencana)")["text/plain"]
     assert re.search(
-        r"0\s+1\s+Senin\s+8 Januari 2024\s+09\.00-09\.30 WIB\s+SR-01", table
+        r"\n1\s+1\s+Senin\s+8 Januari 2024\s+09\.00-09\.30 WIB\s+SR-01", table
     )
     assert re.search(
-        r"11\s+4\s+Jumat\s+2 Februari 2024\s+09\.00-09\.30 WIB\s+SR-12", table
+        r"\n12\s+4\s+Jumat\s+2 Februari 2024\s+09\.00-09\.30 WIB\s+SR-12",
+        table,
     )
     summary = result(notebook, "summary_table(ringkasan)")["text/plain"]
     assert re.search(
@@ -1048,6 +1198,19 @@ def test_practice_notebook(tmp_path, monkeypatch):
     )
     editor = result(notebook, "pengubah")
     assert "application/vnd.jupyter.widget-view+json" in editor
+
+    # Where it teaches edit_upload(..., code=...), it shows products=.
+    taught = [
+        line
+        for cell in notebook.cells
+        if cell.cell_type == "markdown"
+        for line in cell.source.splitlines()
+        if "edit_upload(" in line and "code=" in line
+    ]
+    assert taught and all("products=produk_contoh" in t for t in taught)
+    # The plan's table numbers rows from 1, as the editor does.
+    broken = result(notebook, "plan_table(rencana_rusak)")["text/plain"]
+    assert re.search(r"\n11\s+4\s+Rabu\s+31 Januari 2024.*SR-10", broken)
 
 
 @pytest.mark.parametrize(

@@ -19,6 +19,7 @@ from tokolab.exercises import ANSWER, Outcome
 from tokolab.files import OUTPUT_VARIABLE
 from tokolab.productcatalog import prepare_photos
 from tokolab.products import read_products
+from tokolab.quiz import Quiz
 from tokolab.syllabus import read_syllabus
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -306,8 +307,10 @@ def test_choose_several_form():
     form = session2.choose_several(session2.no_findings, ["SR-01", "SR-05"])
     assert form.check().outcome is Outcome.NOT_ATTEMPTED
     form.widget.value = ("SR-01", "SR-05")
+    # A form's feedback names its field in plain words, not the variable
+    # (tokolab.forms: a list to pick from is "pilihan Anda").
     assert str(form.check()) == (
-        'Belum tepat: `tanpa_temuan`: masih kurang "SR-08", "SR-12".'
+        'Belum tepat: Pilihan Anda: masih kurang "SR-08", "SR-12".'
     )
 
 
@@ -500,6 +503,7 @@ def test_photo_table_of_the_sample(tmp_path):
         "Besar berkas",
         "Diputar",
         "Keadaan",
+        "Sebab dan yang perlu dilakukan",
     ]
     rows = table.set_index("Kode")
     # SR-02: 300 x 900, the long side 900 is within 500-1024.
@@ -521,7 +525,66 @@ def test_photo_table_of_the_sample(tmp_path):
         "",
         "belum ada foto",
     ]
+    # ... and says why, with what to do.
+    assert rows.loc["SR-07", "Sebab dan yang perlu dilakukan"] == (
+        "Produk SR-07 (Strudel Apel) belum punya foto: kolom foto kosong. "
+        "Isi dengan nama berkas fotonya, misalnya foto/SR-07.jpg."
+    )
+    # A photo that is ready needs no reason.
+    assert rows.loc["SR-02", "Sebab dan yang perlu dilakukan"] == ""
     assert rows["Besar berkas"].str.fullmatch(r"(\d+ kB)?").all()
+
+
+def test_photo_table_says_why_each_photo_is_not_ready(fixtures, tmp_path):
+    # The broken product list of the catalog's fixtures: a good photo, a
+    # missing file, a text file named .png, a JPEG cut in half, no photo;
+    # and a HEIC photo of an iPhone, made here.
+    folder = fixtures / "productcatalog"
+    heic = tmp_path / "iphone.heic"
+    heic.write_bytes(b"\0\0\0\x18ftypheic\0\0\0\0mif1heic" + bytes(40))
+    products = read_products(folder / "produk_with_problems.csv")
+    products.loc[len(products)] = {
+        **products.iloc[0].to_dict(),
+        "code": "T-06",
+        "name": "Foto iPhone",
+        "photo": heic,
+    }
+    table = session2.photo_table(prepare_photos(products, tmp_path / "out"))
+    rows = table.set_index("Kode")
+    reasons = rows["Sebab dan yang perlu dilakukan"]
+    assert rows["Keadaan"].tolist() == [
+        "siap",
+        "foto bermasalah",
+        "foto bermasalah",
+        "foto bermasalah",
+        "belum ada foto",
+        "foto bermasalah",
+    ]
+    assert reasons["T-01"] == ""
+    assert reasons["T-02"] == (
+        f"Berkas {folder / 'tidak_ada.jpg'} tidak ditemukan. Periksa nama "
+        "berkas dan foldernya."
+    )
+    assert reasons["T-03"] == (
+        f"Berkas {folder / 'transparan_with_problems.png'} bukan foto yang "
+        "bisa dibaca. Isinya: tulisan biasa (teks). Yang diharapkan: foto "
+        "JPG, PNG, WebP, GIF, BMP, atau TIFF. Buka fotonya di HP atau "
+        "komputer, simpan ulang sebagai JPG, lalu coba lagi."
+    )
+    # The fixture is the first 3,139 of 6,278 bytes of a JPEG.
+    assert reasons["T-04"] == (
+        f"Foto {folder / 'tegak_300x900_with_problems.jpg'} rusak: berkasnya "
+        "terpotong, hanya 3.139 bita yang ada. Yang diharapkan: foto yang "
+        "utuh. Salin ulang foto itu dari HP atau kamera, lalu coba lagi."
+    )
+    assert reasons["T-05"].startswith("Produk T-05 (Kaos Uji) belum punya foto")
+    assert reasons["T-06"].startswith(
+        f"Berkas {heic} adalah foto HEIC (format foto iPhone), yang belum "
+        "bisa dibaca di sini."
+    )
+    set_language("en")
+    english = session2.photo_table(prepare_photos(products, tmp_path / "en"))
+    assert english.columns[-1] == "Reason and what to do"
 
 
 def test_photo_form_squares_a_sample_and_an_upload(output):
@@ -551,6 +614,43 @@ def test_photo_form_squares_a_sample_and_an_upload(output):
     assert form.square() is None
     (message,) = form.output.outputs
     assert plain(message).startswith("Berkas yang diunggah bukan foto")
+
+
+def test_photo_form_where_no_folder_can_be_made(output):
+    # A file named like the folder of square photos: the reason in plain
+    # words, not the system's.
+    (output / "foto-persegi").write_text("bukan folder")
+    products = read_products(SAMPLE)
+    form = session2.photo_form(products, output)
+    form.sample.value = products.loc[1, "photo"]  # SR-02
+    assert form.square() is None
+    (message,) = form.output.outputs
+    assert plain(message) == (
+        f"Berkas {output / 'foto-persegi' / 'SR-02.jpg'} tidak bisa ditulis: "
+        "salah satu nama folder di depannya ternyata sebuah berkas, bukan "
+        "folder. Periksa nama foldernya."
+    )
+    assert (output / "foto-persegi").read_text() == "bukan folder"
+
+
+def test_catalog_form_where_no_folder_can_be_made(output):
+    (output / "foto-persegi").write_text("bukan folder")
+    form = session2.catalog_form(SAMPLE, output)
+    form.name.value = "Keripik Singkong"
+    form.price.value = "12500"
+    image = Image.new("RGB", (300, 200), (240, 200, 60))
+    image.save(output / "singkong.jpg")
+    form.upload.value = upload(
+        "singkong.jpg", (output / "singkong.jpg").read_bytes()
+    )
+    assert form.add() is True
+    assert form.make() == []
+    (message,) = form.output.outputs
+    assert plain(message) == (
+        f"Berkas {output / 'foto-persegi' / 'P01.jpg'} tidak bisa ditulis: "
+        "salah satu nama folder di depannya ternyata sebuah berkas, bukan "
+        "folder. Periksa nama foldernya."
+    )
 
 
 def test_catalog_form_from_the_sample(output):
@@ -741,25 +841,48 @@ def table_of(outputs):
 def test_quiz_notebooks(runs, name, test):
     run = runs(name)
     assert run.errors() == []
-    assert run.shown("hasil = quiz_score") == (
+    assert run.shown("hasil = kuis.score()") == (
         "Nilai Anda: 0 dari 100 (0 dari 5 soal benar). Ada 5 soal yang "
-        "belum dijawab; soal itu dihitung salah. Pilih jawabannya di atas, "
-        "lalu jalankan sel ini lagi."
+        "belum dijawab; soal itu dihitung salah. Untuk menjawabnya, pilih "
+        "jawaban di soal itu, klik Simpan jawaban, lalu jalankan sel ini "
+        "lagi. Pembahasan (mana yang benar) muncul sesudah semua soal "
+        "dijawab. Kalau memang tidak tahu jawabannya, biarkan kosong dan "
+        "serahkan nilai di bawah."
     )
     (cell,) = [
         cell
         for cell in run.notebook.cells
-        if cell.cell_type == "code" and "hasil = quiz_score" in cell.source
+        if cell.cell_type == "code" and "start_quiz(" in cell.source
     ]
     assert f'session=2, test="{test}"' in cell.source
-    assert run.shown("hand_in(hasil, kode_peserta)").startswith(
+    assert run.shown("hand_in(kuis, kode_peserta)").startswith(
         "Nilai belum disimpan. Tulis kode peserta Anda"
     )
     for number in range(1, 6):
-        (form,) = run.outputs(f"form_{number} = choice_form")
+        (form,) = run.outputs(f"kuis.form({number})")
         assert "application/vnd.jupyter.widget-view+json" in form["data"]
+    # No form offers a right-or-wrong check or the answer before the end.
+    sources = "".join(c.source for c in run.notebook.cells)
+    assert "choice_form" not in sources and "Periksa" not in sources
     # With the code still "...", nothing is written beside the notebook.
     assert run.written_beside == []
+
+
+def test_quiz_taken_as_a_test():
+    # Right letters b, b, a, c, b; the fourth answered a: 4 of 5 = 80.
+    quiz = Quiz(session2.QUIZ_BEFORE, session=2, test="pre")
+    form = quiz.form(4)
+    form.widget.value = "a"
+    assert "tersimpan: a" in str(form.save())
+    form.widget.value = "c"  # too late: the first answer counts
+    quiz.save_answers(["b", "b", "a", "c", "b"])
+    result = quiz.score()
+    assert (result.right, result.score, result.final) == (4, 80.0, True)
+    assert str(result.review[3]).startswith(
+        "Soal 4. Belum tepat: Pilihan a (Di kamar yang gelap, dengan lampu "
+        "kilat (flash) HP) belum tepat."
+    )
+    assert str(result.review[3]).endswith(quiz.questions[3].solution().message)
 
 
 def test_description_theory_notebook(runs):

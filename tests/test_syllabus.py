@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT
+from kitpaths import ROOT
 from tokolab import InputError, set_language
 from tokolab.syllabus import parse_syllabus, read_syllabus
 

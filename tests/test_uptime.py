@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT
+from kitpaths import ROOT
 from tokolab import InputError, set_language, uptime
 from tokolab.uptime import (
     CHECK_COLUMNS,

@@ -84,8 +84,12 @@ def output_folder(default="hasil"):
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
+        # The folder's own name taken by a file reads plainer on its own.
+        reason = reason_for(error)
+        if folder.is_file():
+            reason = LaterText("common.folder_is_a_file")
         raise InputError(
-            "common.cannot_write", path=str(folder), reason=reason_for(error)
+            "common.cannot_write", path=str(folder), reason=reason
         ) from None
     logger.info("output folder %s", folder)
     return folder

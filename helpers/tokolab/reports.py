@@ -15,6 +15,7 @@ The notebooks find everything through their parameters, which hold absolute
 paths, so the job runs the same from any working folder.
 """
 
+import contextlib
 import html
 import logging
 import multiprocessing
@@ -42,6 +43,12 @@ from tokolab.syllabus import read_syllabus
 from tokolab.uptime import DEFAULT_TIMEZONE
 
 logger = logging.getLogger(__name__)
+
+# How long a worker asked to stop may take to shut its kernel down [s].
+WORKER_GRACE_SECONDS = 10
+
+# The kernels a worker process has running, for leave_worker.
+_RUNNING_KERNELS = set()
 
 PROJECT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = PROJECT / "notebooks" / "laporan"
@@ -210,6 +217,7 @@ def run_notebook(notebook, executed, parameters):
             transport="ipc",
             ip=str(Path(sockets) / "kernel"),
         )
+        _RUNNING_KERNELS.add(kernel)
         try:
             papermill.execute_notebook(
                 str(notebook),
@@ -225,6 +233,7 @@ def run_notebook(notebook, executed, parameters):
             # nbclient leaves a kernel it was handed running: stop it here.
             if kernel.has_kernel:
                 kernel.shutdown_kernel(now=True)
+            _RUNNING_KERNELS.discard(kernel)
 
 
 def notebook_to_html(executed, title=None, hide_code=True):
@@ -300,16 +309,40 @@ def start_worker(scratch):
     worker at once (see :func:`write_reports`)."""
     tempfile.tempdir = scratch
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, leave_worker)
+
+
+def leave_worker(signum, frame):
+    """Asked to stop: kill this worker's kernels, then leave at once.
+
+    A kernel runs in a process group of its own, so it would outlive its
+    worker and keep the terminal's output open; its group is killed
+    first.
+    """
+    for kernel in list(_RUNNING_KERNELS):
+        group = getattr(kernel.provisioner, "pgid", None)
+        if group:
+            with contextlib.suppress(OSError):
+                os.killpg(group, signal.SIGKILL)
+    os._exit(128 + signum)
 
 
 def stop_workers(pool):
-    """Stop a pool's workers now, running notebooks included."""
+    """Stop a pool's workers now, running notebooks and kernels included.
+
+    Each worker is asked to stop (SIGTERM, which shuts its kernel down on
+    the way out) and killed if it has not stopped within
+    :data:`WORKER_GRACE_SECONDS`.
+    """
     processes = list((pool._processes or {}).values())
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         process.terminate()
     for process in processes:
-        process.join()
+        process.join(timeout=WORKER_GRACE_SECONDS)
+        if process.is_alive():
+            process.kill()
+            process.join()
 
 
 def check_folders(data, program, output):

@@ -8,7 +8,8 @@ uses as ``soal_1``, ``soal_2`` ...
     :data:`PRE_QUIZ` and :data:`POST_QUIZ`: the same five multiple-choice
     questions (:func:`quiz_questions`), with their own ids so that
     progress tells the quiz before the session from the one after.
-    Scored by :func:`tokolab.quiz.quiz_score`.
+    Taken as a test with :func:`tokolab.quiz.start_quiz` (the first
+    saved answer counts) and handed in with :func:`tokolab.quiz.hand_in`.
 ``01-apa-itu-e-commerce``
     :data:`ecommerce_example`, :data:`reach_benefit`.
 ``02-jenis-dan-ciri-e-commerce``
@@ -17,7 +18,9 @@ uses as ``soal_1``, ``soal_2`` ...
     :func:`market_searches` makes a small table of monthly searches for
     four oleh-oleh products, made up (seeded) and labelled as such;
     :func:`market_chart` draws it; :data:`rising_product` and
-    :data:`busy_month` ask which product rises and when Bakpia is busiest.
+    :data:`busy_month` ask which product rises and when Bakpia is busiest
+    (a month is read in Indonesian or English, full or abbreviated, as
+    the chart's axis writes it: ``Des``).
 ``04-praktik-kalender-unggah`` (practice a)
     :func:`tokolab.files.output_folder` is where the calendar and the
     table are written (``hasil/``, or a temporary folder under the tests);
@@ -32,6 +35,12 @@ uses as ``soal_1``, ``soal_2`` ...
     which :func:`edit_upload` (or :class:`PlanEditor`, its form) fixes and
     :func:`fixed_plan_check` checks; :func:`plan_problems` lists every
     problem at once.
+
+A plan's rows are numbered as people count them, 1, 2, 3 ... in the
+plan's order, as :mod:`tokolab.uploadplan` counts them in its sentences
+("baris ke-5"): :func:`plan_table` shows these numbers in its leftmost
+column, and :func:`edit_upload`, :class:`PlanEditor` and
+:data:`BROKEN_ROWS` use them.
 
 The widgets only call these functions, which the tests call too. Every
 sentence is in ``catalog/session1.toml``.
@@ -51,7 +60,7 @@ import pandas as pd
 from babel.dates import get_day_names, get_month_names
 from matplotlib.figure import Figure as MatplotlibFigure
 
-from tokolab.dates import format_date
+from tokolab.dates import format_date, month_names
 from tokolab.errors import InputError
 from tokolab.exercises import (
     ChoiceQuestion,
@@ -63,8 +72,9 @@ from tokolab.exercises import (
 from tokolab.files import write_whole
 from tokolab.forms import uploaded_file
 from tokolab.messages import LaterText, get_language, text
-from tokolab.products import read_products
+from tokolab.products import find_column, read_products
 from tokolab.uploadplan import (
+    PRODUCT_ALIASES,
     TIMEZONES,
     check_overlaps,
     check_plan,
@@ -264,7 +274,23 @@ rising_product = ValueQuestion(
 )
 """Which product's searches rise every month? (Kopi Dampit)"""
 
-busy_month = ValueQuestion(
+
+class MonthQuestion(ValueQuestion):
+    """A question answered with a month, in any of the month's names.
+
+    ``Des``, ``des.``, ``Desember``, ``December``, ``Dec`` and ``12`` are
+    all December: a name is read with :func:`tokolab.dates.month_names`
+    (Indonesian and English, full and abbreviated, any letter case) and
+    compared as the Indonesian month's full name (``Desember``), which
+    ``expected`` and the ``mistakes`` are written in. An answer that is
+    no month is compared as written.
+    """
+
+    def evaluate(self, answer):
+        return super().evaluate(_month_name(answer))
+
+
+busy_month = MonthQuestion(
     "Desember",
     id="sesi1.peluang.bulan_ramai",
     variable="bulan_ramai",
@@ -278,7 +304,7 @@ busy_month = ValueQuestion(
         ("Juni", "session1.busy_june"),
     ],
 )
-"""In which month is Bakpia searched most? (Desember)"""
+"""In which month is Bakpia searched most? (Desember, or ``Des`` ...)"""
 
 
 # --- notebook 04: the product list -------------------------------------------
@@ -503,9 +529,19 @@ class PlanForm(widgets.VBox):
         Raises
         ------
         InputError
-            When a choice cannot be used (see ``plan_uploads``).
+            ``session1.no_start`` when no start date is picked (the
+            picker was cleared); otherwise when a choice cannot be used
+            (see ``plan_uploads``).
         """
-        return plan_uploads(self.products, **self.choices())
+        choices = self.choices()
+        if choices["start"] is None:
+            raise InputError(
+                "session1.no_start",
+                column="start",
+                expected=EXAMPLE_CHOICES["start"],
+                found="",
+            )
+        return plan_uploads(self.products, **choices)
 
     def show(self):
         """Make the plan and show it; show the reason when it cannot be.
@@ -556,10 +592,11 @@ def plan_table(plan):
     Returns
     -------
     pandas.DataFrame
-        The plan's rows in its order, with its index (the row numbers
-        :func:`edit_upload` takes), headers in the language in use: week,
-        day (``Senin``), date (``8 Januari 2024``), time (``09.00-09.30
-        WIB``), product code and product name.
+        The plan's rows in its order, indexed by their row numbers 1, 2,
+        3 ... (the numbers :func:`edit_upload` takes and the checks of
+        :mod:`tokolab.uploadplan` name), headers in the language in use:
+        week, day (``Senin``), date (``8 Januari 2024``), time
+        (``09.00-09.30 WIB``), product code and product name.
     """
     zone = _zone_of(plan)
     starts = [_moment(value, zone) for value in plan["start"]]
@@ -582,7 +619,7 @@ def plan_table(plan):
             text("uploadplan.header_code"): list(plan["product_code"]),
             text("uploadplan.header_name"): list(plan["product_name"]),
         },
-        index=plan.index,
+        index=pd.RangeIndex(1, len(plan) + 1),
     )
 
 
@@ -781,8 +818,9 @@ def placed_check(products):
 
 # --- notebook 04: Bu Sari's plan, broken and fixed ---------------------------
 
-BROKEN_ROWS = {"week": 4, "overlap": 7, "code": 10}
-"""Rows of :func:`broken_plan` that hold its three mistakes."""
+BROKEN_ROWS = {"week": 5, "overlap": 8, "code": 11}
+"""Row numbers (1 = the first, as :func:`plan_table` shows them) of the
+three mistakes in :func:`broken_plan`."""
 
 
 def broken_plan(products):
@@ -790,13 +828,15 @@ def broken_plan(products):
 
     The plan of :data:`EXAMPLE_CHOICES` (from Monday 8 January 2024, 2
     uploads in week 1, +1 a week, Monday, Wednesday and Friday at 09:00
-    and 19:00 WIB), then:
+    and 19:00 WIB), then, rows counted from 1 (:data:`BROKEN_ROWS`):
 
-    - row 4 (the fifth upload, Friday 19 January) says week 1, so week 1
+    - row 5 (the fifth upload, Friday 19 January) says week 1, so week 1
       has 3 uploads and week 2 only 2;
-    - row 7 is moved to the time of row 6, so the two clash;
-    - row 10 has the code of row 9, so one product is planned twice and
-      one is missing.
+    - row 8 is moved to the time of row 7, so the two clash;
+    - row 11 is a copy of row 10 (its product code and name), so one
+      product is planned twice and the product of row 11 is missing.
+      What the table shows agrees with what the checker says: the copied
+      product twice, the missing one nowhere.
 
     Parameters
     ----------
@@ -819,17 +859,23 @@ def broken_plan(products):
     plan = plan_uploads(products, **EXAMPLE_CHOICES)
     broken = plan.copy()
     broken.attrs = dict(plan.attrs)
+    rows = {
+        name: plan.index[number - 1] for name, number in BROKEN_ROWS.items()
+    }
 
-    # Row 4: a week number typed wrong.
-    broken.loc[BROKEN_ROWS["week"], "week"] = 1
+    # Row 5: a week number typed wrong.
+    broken.loc[rows["week"], "week"] = 1
 
-    # Row 7: moved to the time of row 6.
-    row = BROKEN_ROWS["overlap"]
-    broken.loc[row, ["start", "end"]] = plan.loc[row - 1, ["start", "end"]]
+    # Row 8: moved to the time of row 7.
+    before = plan.index[BROKEN_ROWS["overlap"] - 2]
+    broken.loc[rows["overlap"], ["start", "end"]] = plan.loc[
+        before, ["start", "end"]
+    ]
 
-    # Row 10: the code of row 9 typed in; the name stays.
-    row = BROKEN_ROWS["code"]
-    broken.loc[row, "product_code"] = plan.loc[row - 1, "product_code"]
+    # Row 11: the product of row 10 copied in, code and name.
+    before = plan.index[BROKEN_ROWS["code"] - 2]
+    columns = ["product_code", "product_name"]
+    broken.loc[rows["code"], columns] = plan.loc[before, columns]
     return broken
 
 
@@ -861,12 +907,12 @@ def fixed_plan_check(products):
         ],
         solution="session1.fix_solution",
         code=(
-            "rencana_baru = session1.edit_upload(rencana_rusak, 4, week=2)\n"
+            "rencana_baru = session1.edit_upload(rencana_rusak, 5, week=2)\n"
             "rencana_baru = session1.edit_upload(\n"
-            '    rencana_baru, 7, start="2024-01-24 19:00"\n'
+            '    rencana_baru, 8, start="2024-01-24 19:00"\n'
             ")\n"
             "rencana_baru = session1.edit_upload(\n"
-            '    rencana_baru, 10, code="SR-11", products=produk_contoh\n'
+            '    rencana_baru, 11, code="SR-11", products=produk_contoh\n'
             ")"
         ),
     )
@@ -925,8 +971,8 @@ def edit_upload(plan, row, *, week=None, start=None, code=None, products=None):
     plan : pandas.DataFrame
         A plan as :func:`tokolab.uploadplan.plan_uploads` returns.
     row : int
-        The upload's row number (the plan's index, the leftmost column
-        of :func:`plan_table`).
+        The upload's row number, counted from 1 in the plan's order: the
+        leftmost column of :func:`plan_table`.
     week : int, optional
         The new week number (1 or more).
     start : str, datetime.datetime, optional
@@ -936,7 +982,8 @@ def edit_upload(plan, row, *, week=None, start=None, code=None, products=None):
     code : str, optional
         The new product code; the name is taken from ``products``.
     products : pandas.DataFrame, optional
-        The product list; needed with ``code``.
+        The product list; needed with ``code``: write
+        ``products=produk_contoh``.
 
     Returns
     -------
@@ -950,15 +997,14 @@ def edit_upload(plan, row, *, week=None, start=None, code=None, products=None):
         ``session1.no_such_row``, ``session1.bad_week``,
         ``session1.bad_moment`` or ``session1.unknown_code``, naming
         what was written and what is expected;
-        ``uploadplan.products_not_a_table`` for a ``code`` without
-        ``products``.
+        ``uploadplan.plan_not_a_table`` for a plan that is no table;
+        ``uploadplan.products_not_a_table`` or
+        ``uploadplan.products_missing_columns`` for a ``code`` without a
+        usable product list.
     """
-    if row not in plan.index:
-        raise InputError(
-            "session1.no_such_row",
-            found=row,
-            expected=", ".join(str(label) for label in plan.index),
-        )
+    if not isinstance(plan, pd.DataFrame):
+        raise InputError("uploadplan.plan_not_a_table", found=_given(plan))
+    label = plan.index[_row_position(plan, row)]
     edited = plan.copy()
     edited.attrs = dict(plan.attrs)
 
@@ -969,16 +1015,16 @@ def edit_upload(plan, row, *, week=None, start=None, code=None, products=None):
             raise InputError(
                 "session1.bad_week", row=row, expected="2", found=week
             )
-        edited.loc[row, "week"] = number
+        edited.loc[label, "week"] = number
 
     # The start, and the end that keeps the upload's length.
     if start is not None:
         zone = _zone_of(plan)
         moment = _written_moment(start, zone)
-        length = _moment(plan.loc[row, "end"], zone) - _moment(
-            plan.loc[row, "start"], zone
+        length = _moment(plan.loc[label, "end"], zone) - _moment(
+            plan.loc[label, "start"], zone
         )
-        edited.loc[row, ["start", "end"]] = [
+        edited.loc[label, ["start", "end"]] = [
             pd.Timestamp(moment),
             pd.Timestamp(moment + length),
         ]
@@ -994,9 +1040,19 @@ def edit_upload(plan, row, *, week=None, start=None, code=None, products=None):
                 found=code,
                 expected=", ".join(names),
             )
-        edited.loc[row, "product_code"] = matches[0]
-        edited.loc[row, "product_name"] = names[matches[0]]
+        edited.loc[label, "product_code"] = matches[0]
+        edited.loc[label, "product_name"] = names[matches[0]]
     return edited
+
+
+def _row_position(plan, row):
+    """The position of row number ``row`` (1 = the first), or InputError."""
+    number = _whole_number(row)
+    if number is None or not 1 <= number <= len(plan):
+        raise InputError(
+            "session1.no_such_row", found=row, row=row, expected=len(plan)
+        )
+    return number - 1
 
 
 class PlanEditor(widgets.VBox):
@@ -1016,6 +1072,7 @@ class PlanEditor(widgets.VBox):
 
     Notes
     -----
+    Rows are numbered from 1, as :func:`plan_table` shows them.
     Choosing a row fills the fields with its values; **Simpan
     perubahan** calls :meth:`save` (that is, :func:`edit_upload`) and
     **Mulai dari awal** :meth:`reset`. The table below the buttons shows
@@ -1029,7 +1086,7 @@ class PlanEditor(widgets.VBox):
         style = {"description_width": "initial"}
 
         self.row = widgets.Dropdown(
-            options=list(plan.index),
+            options=list(range(1, len(plan) + 1)),
             description=text("session1.editor_row"),
             style=style,
         )
@@ -1075,12 +1132,12 @@ class PlanEditor(widgets.VBox):
 
     def fill(self):
         """Fill the fields with the chosen row's values."""
-        row = self.row.value
+        upload = self.plan.iloc[_row_position(self.plan, self.row.value)]
         zone = _zone_of(self.plan)
-        self.week.value = int(self.plan.loc[row, "week"])
-        start = _moment(self.plan.loc[row, "start"], zone)
+        self.week.value = int(upload["week"])
+        start = _moment(upload["start"], zone)
         self.start.value = start.strftime("%Y-%m-%d %H:%M")
-        code = str(self.plan.loc[row, "product_code"])
+        code = str(upload["product_code"])
         if code in self.code.options:
             self.code.value = code
 
@@ -1155,23 +1212,67 @@ def _written_moment(written, zone):
     )
 
 
+def _month_name(answer):
+    """The Indonesian full name of the month ``answer`` names, else it."""
+    number = None
+    if isinstance(answer, str):
+        number = month_names().get(answer.strip().rstrip(".").lower())
+    elif isinstance(answer, int | np.integer) and not isinstance(answer, bool):
+        number = int(answer) if 1 <= answer <= 12 else None
+    if number is None:
+        return answer
+    return get_month_names("wide", locale="id")[number].capitalize()
+
+
 def _product_names(products):
-    """Product codes mapped to names, in the list's order."""
-    if products is None:
+    """Product codes mapped to names, in the list's order.
+
+    The code and name columns are found under any header the product
+    lists use (``kode``, ``Kode Produk``, ``sku``, ``nama`` ...), as
+    :func:`tokolab.products.find_column` finds them.
+
+    Raises
+    ------
+    InputError
+        ``uploadplan.products_not_a_table`` when ``products`` is not a
+        table; ``uploadplan.products_missing_columns`` naming the column
+        it lacks and the columns it has.
+    """
+    if not isinstance(products, pd.DataFrame):
         raise InputError(
             "uploadplan.products_not_a_table",
             expected=LaterText("uploadplan.product_columns"),
-            found=LaterText("uploadplan.given_nothing"),
+            found=_given(products),
         )
-    lower = {str(column).lower(): column for column in products.columns}
-    code_column = lower.get("code", lower.get("kode"))
-    name_column = lower.get("name", lower.get("nama"))
+    columns = {}
+    for role, headers in PRODUCT_ALIASES.items():
+        column = find_column(products.columns, role)
+        if column is None:
+            raise InputError(
+                "uploadplan.products_missing_columns",
+                column=role,
+                expected=", ".join(headers),
+                found=", ".join(map(str, products.columns)) or "-",
+                what=LaterText(f"uploadplan.product_{role}"),
+            )
+        columns[role] = column
     return {
         str(code).strip(): str(name).strip()
         for code, name in zip(
-            products[code_column], products[name_column], strict=True
+            products[columns["code"]], products[columns["name"]], strict=True
         )
     }
+
+
+def _given(value):
+    """What was given instead of a table, in words."""
+    if value is None:
+        return LaterText("uploadplan.given_nothing")
+    if isinstance(value, str | Path):
+        return LaterText("uploadplan.given_text", value=str(value))
+    if isinstance(value, list | tuple | set | dict):
+        return LaterText("uploadplan.given_list")
+    return LaterText("uploadplan.given_other", kind=type(value).__name__)
 
 
 def _zone_of(plan):

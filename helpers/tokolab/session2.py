@@ -747,9 +747,12 @@ def photo_table(prepared, language=None):
     pandas.DataFrame
         One row per product: code, name, the size as stored (``800 ×
         600``), the square's size (``800 × 800``), the JPEG's size
-        (``56 kB``), whether it was turned upright (ya/tidak) and its
-        state (ready, no photo, problem); empty cells where there is no
-        JPEG.
+        (``56 kB``), whether it was turned upright (ya/tidak), its state
+        (ready, no photo, problem) and, for a product without a square
+        photo, the reason and what to do (``prepare_photos``'s
+        ``message``: the file is text, a HEIC photo, cut off, too large,
+        missing ...); empty cells where there is no JPEG, and no reason
+        for a photo that is ready.
     """
     rows = []
     for row in prepared.to_dict("records"):
@@ -780,6 +783,7 @@ def photo_table(prepared, language=None):
                     else ""
                 ),
                 "status": text(_STATUS_WORDS[row["status"]], language),
+                "reason": "" if done else str(row["message"] or ""),
             }
         )
     headers = {
@@ -790,6 +794,7 @@ def photo_table(prepared, language=None):
         "bytes": "session2.column_bytes",
         "rotated": "session2.column_rotated",
         "status": "session2.column_status",
+        "reason": "session2.column_reason",
     }
     table = pd.DataFrame(rows, columns=list(headers))
     return table.rename(
@@ -982,9 +987,8 @@ class PhotoForm(widgets.VBox):
         else:
             source = Path(self.sample.value)
             stem = _safe_stem(source.name)
+        # write_whole (in square_photo) makes the folder, or says why not.
         destination = self.folder / SQUARE_FOLDER / f"{stem}.jpg"
-        destination.parent.mkdir(parents=True, exist_ok=True)
-
         try:
             square, self.report = square_photo(source, destination=destination)
         except InputError as error:
@@ -1190,7 +1194,11 @@ class CatalogForm(widgets.VBox):
         for stale in self.folder.glob(f"{CATALOG_NAME}-*.png"):
             numbered = re.fullmatch(rf"{CATALOG_NAME}-\d+\.png", stale.name)
             if numbered and stale not in self.pages:
-                stale.unlink()
+                try:
+                    stale.unlink()
+                except OSError:
+                    # Left in place; the message names the pages made.
+                    logger.warning("old catalog page %s stays", stale)
 
         message = text(
             "session2.catalog_made",
@@ -1204,8 +1212,11 @@ class CatalogForm(widgets.VBox):
         return self.pages
 
     def _own_squares(self, squares):
-        """Each added product's code to its square JPEG (or None)."""
-        squares.mkdir(parents=True, exist_ok=True)
+        """Each added product's code to its square JPEG (or None).
+
+        The folder is made by :func:`tokolab.files.write_whole` (inside
+        ``square_photo``), whose InputError says why when it cannot be.
+        """
         photos = {}
         for product in self.products:
             photos[product["code"]] = None
