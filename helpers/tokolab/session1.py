@@ -71,19 +71,20 @@ from tokolab.exercises import (
 )
 from tokolab.files import write_whole
 from tokolab.forms import uploaded_file
-from tokolab.messages import LaterText, get_language, text
-from tokolab.products import find_column, read_products
+from tokolab.messages import get_language, text
+from tokolab.products import read_products
 from tokolab.uploadplan import (
-    PRODUCT_ALIASES,
     TIMEZONES,
     check_overlaps,
     check_plan,
     check_products_placed,
     check_weekly_growth,
+    given_instead_of_table,
     parse_days,
     parse_start,
     parse_timezone,
     plan_uploads,
+    product_entries,
     weekly_summary,
 )
 
@@ -1003,7 +1004,9 @@ def edit_upload(plan, row, *, week=None, start=None, code=None, products=None):
         usable product list.
     """
     if not isinstance(plan, pd.DataFrame):
-        raise InputError("uploadplan.plan_not_a_table", found=_given(plan))
+        raise InputError(
+            "uploadplan.plan_not_a_table", found=given_instead_of_table(plan)
+        )
     label = plan.index[_row_position(plan, row)]
     edited = plan.copy()
     edited.attrs = dict(plan.attrs)
@@ -1031,7 +1034,7 @@ def edit_upload(plan, row, *, week=None, start=None, code=None, products=None):
 
     # The code, and the name the product list gives it.
     if code is not None:
-        names = _product_names(products)
+        names = product_entries(products)
         wanted = str(code).strip().casefold()
         matches = [known for known in names if known.casefold() == wanted]
         if not matches:
@@ -1100,7 +1103,7 @@ class PlanEditor(widgets.VBox):
             description=text("session1.editor_start"), style=style
         )
         self.code = widgets.Dropdown(
-            options=list(_product_names(products)),
+            options=list(product_entries(products)),
             description=text("session1.editor_code"),
             style=style,
         )
@@ -1222,57 +1225,6 @@ def _month_name(answer):
     if number is None:
         return answer
     return get_month_names("wide", locale="id")[number].capitalize()
-
-
-def _product_names(products):
-    """Product codes mapped to names, in the list's order.
-
-    The code and name columns are found under any header the product
-    lists use (``kode``, ``Kode Produk``, ``sku``, ``nama`` ...), as
-    :func:`tokolab.products.find_column` finds them.
-
-    Raises
-    ------
-    InputError
-        ``uploadplan.products_not_a_table`` when ``products`` is not a
-        table; ``uploadplan.products_missing_columns`` naming the column
-        it lacks and the columns it has.
-    """
-    if not isinstance(products, pd.DataFrame):
-        raise InputError(
-            "uploadplan.products_not_a_table",
-            expected=LaterText("uploadplan.product_columns"),
-            found=_given(products),
-        )
-    columns = {}
-    for role, headers in PRODUCT_ALIASES.items():
-        column = find_column(products.columns, role)
-        if column is None:
-            raise InputError(
-                "uploadplan.products_missing_columns",
-                column=role,
-                expected=", ".join(headers),
-                found=", ".join(map(str, products.columns)) or "-",
-                what=LaterText(f"uploadplan.product_{role}"),
-            )
-        columns[role] = column
-    return {
-        str(code).strip(): str(name).strip()
-        for code, name in zip(
-            products[columns["code"]], products[columns["name"]], strict=True
-        )
-    }
-
-
-def _given(value):
-    """What was given instead of a table, in words."""
-    if value is None:
-        return LaterText("uploadplan.given_nothing")
-    if isinstance(value, str | Path):
-        return LaterText("uploadplan.given_text", value=str(value))
-    if isinstance(value, list | tuple | set | dict):
-        return LaterText("uploadplan.given_list")
-    return LaterText("uploadplan.given_other", kind=type(value).__name__)
 
 
 def _zone_of(plan):

@@ -637,7 +637,7 @@ def plan_uploads(
     """
     # Read every choice first, so a mistake is named before any work.
     zone = parse_timezone(timezone)
-    entries = _product_entries(products, allow_empty=False)
+    entries = product_entries(products, allow_empty=False)
     first = parse_first_week(first_week)
     rule = parse_growth(growth)
     weekdays = parse_days(days)
@@ -899,7 +899,7 @@ def check_products_placed(plan, products):
         When the plan or the product list lacks a column or a cell
         cannot be read.
     """
-    entries = _product_entries(products, allow_empty=True)
+    entries = product_entries(products, allow_empty=True)
     _require_plan_columns(plan, ("start", "product_code"))
     starts = _plan_moments(plan, "start", _plan_zone(plan))
     codes = _plan_codes(plan)
@@ -1266,8 +1266,23 @@ def _plan_uploads_for_export(plan):
     return sorted(uploads, key=lambda upload: (upload.start, upload.code))
 
 
-def _product_entries(products, allow_empty):
+def product_entries(products, allow_empty=True):
     """Product codes mapped to names, in list order, codes checked.
+
+    Parameters
+    ----------
+    products : pandas.DataFrame
+        A product list with code and name columns under any header
+        :func:`tokolab.products.find_column` knows.
+    allow_empty : bool
+        Whether a list without products is accepted.
+
+    Raises
+    ------
+    InputError
+        When ``products`` is not a table, lacks a code or name column,
+        has an empty or a repeated code, or (unless ``allow_empty``) no
+        product.
 
     Returns
     -------
@@ -1278,7 +1293,7 @@ def _product_entries(products, allow_empty):
         raise InputError(
             "uploadplan.products_not_a_table",
             expected=LaterText("uploadplan.product_columns"),
-            found=_kind_of(products),
+            found=given_instead_of_table(products),
         )
 
     # Find the code and name columns under any header products reads.
@@ -1337,7 +1352,9 @@ def _product_entries(products, allow_empty):
 def _require_plan_columns(plan, needed):
     """InputError unless ``plan`` is a DataFrame with the ``needed``."""
     if not isinstance(plan, pd.DataFrame):
-        raise InputError("uploadplan.plan_not_a_table", found=_kind_of(plan))
+        raise InputError(
+            "uploadplan.plan_not_a_table", found=given_instead_of_table(plan)
+        )
     missing = [column for column in needed if column not in plan.columns]
     if missing:
         raise InputError(
@@ -1516,8 +1533,8 @@ def _where_rows(from_file, path, row, other=None):
     return LaterText("uploadplan.where_table_rows", row=row, other_row=other)
 
 
-def _kind_of(value):
-    """What was given instead of a table, in words."""
+def given_instead_of_table(value):
+    """What was given instead of a table, in words (written when shown)."""
     if value is None:
         return LaterText("uploadplan.given_nothing")
     if isinstance(value, str | Path):
