@@ -1402,3 +1402,44 @@ def test_the_sample_log_cut_mid_line_is_read_with_a_note(tmp_path):
         "berakhir di tengah baris, misalnya karena disalin saat alat "
         "pemantau masih menulis), jadi baris itu tidak dihitung."
     ]
+
+
+# --- Google Analytics 4 -------------------------------------------------------
+
+
+def test_ga4_export_is_recognised_by_its_preamble(fixtures):
+    inspection = inspect_path(fixtures / "ga4" / "grand_total.csv")
+
+    # Grand total 1200 = Chrome 900 + Safari 300: dropped after the check.
+    assert inspection["kind"] == "ga4"
+    assert inspection["property"] == "Toko Kita - GA4"
+    assert inspection["period"] == {"start": "2026-03-01", "end": "2026-03-31"}
+    assert [table["rows"] for table in inspection["tables"]] == [2]
+    assert inspection["totals"] == {"views": 1200}
+    assert describe(inspection).splitlines()[1:3] == [
+        "Laporan: Traffic acquisition: Session campaign.",
+        "Periode: 1 Maret 2026 sampai 31 Maret 2026.",
+    ]
+
+
+def test_ga4_export_with_a_wrong_total_says_so(fixtures):
+    # Grand total 1300, but 900 + 300 = 1200: the reader's own error,
+    # not "unknown kind".
+    with pytest.raises(InputError) as caught:
+        inspect_path(fixtures / "ga4" / "grand_total_with_problems.csv")
+    assert caught.value.key.startswith("ga4.")
+
+
+@pytest.mark.realdata
+def test_real_ga4_pages_export(realdata):
+    folder = realdata / "ga4-en-pages"
+    (path,) = folder.glob("*.csv")
+    inspection = inspect_path(path)
+
+    # Facts from ../shared/realdata/README.md.
+    assert inspection["kind"] == "ga4"
+    assert inspection["segment"] == "All Users"
+    assert inspection["period"] == {"start": "2026-02-24", "end": "2026-03-23"}
+    (table,) = inspection["tables"]
+    assert (table["rows"], len(table["columns"])) == (56, 8)
+    assert inspection["totals"] == {"views": 779, "active_users": 516}

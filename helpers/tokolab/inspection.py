@@ -12,6 +12,12 @@ searchconsole  ``language``, ``tables`` (table name to row count),
                position), ``truncated`` (names of tables cut at 1,000
                rows), ``period`` (``start``, ``end`` as ISO dates),
                ``filters``
+ga4            ``title``, ``property``, ``segment``, ``period``
+               (``start``, ``end`` as ISO dates, null when not written),
+               ``tables`` (one per table: ``title``, ``columns`` as
+               written, ``rows``), ``totals`` (``views``,
+               ``active_users`` summed over the first table, when it
+               has them)
 budget         ``rows``, ``total_written``, ``total_recomputed`` (whole
                Rupiah), ``flagged_rows`` (the table's ``No`` values)
 journal        ``entries``, ``first``, ``last`` (ISO dates, the earliest
@@ -112,6 +118,7 @@ from tokolab.classrecords import (
 from tokolab.copywriting import KINDS, check_products, read_rules
 from tokolab.dates import format_date
 from tokolab.errors import InputError
+from tokolab.ga4 import looks_like_ga4, read_ga4
 from tokolab.journal import journal_findings, read_journal
 from tokolab.messages import format_number, format_percent, or_dash, text
 from tokolab.productcatalog import (
@@ -125,6 +132,7 @@ from tokolab.productcatalog import (
 from tokolab.products import read_products
 from tokolab.rupiah import format_rupiah
 from tokolab.searchconsole import read_search_console
+from tokolab.tables import decode_bytes
 from tokolab.uptime import (
     DEFAULT_TIMEZONE,
     SQLITE_MAGIC,
@@ -226,6 +234,40 @@ def inspect_search_console(path):
         else {"start": period[0].isoformat(), "end": period[1].isoformat()},
         "filters": dict(export.filters),
         "problems": problems,
+    }
+
+
+def inspect_ga4(path):
+    """What a Google Analytics 4 CSV export holds (see the module's table)."""
+    export = read_ga4(path)
+    first = export.tables[0].frame if export.tables else None
+    totals = {
+        metric: int(first[metric].sum())
+        for metric in ("views", "active_users")
+        if first is not None and metric in first.columns
+    }
+    period = None
+    if export.start is not None or export.end is not None:
+        period = {
+            "start": _iso_or_none(export.start),
+            "end": _iso_or_none(export.end),
+        }
+    return {
+        "kind": "ga4",
+        "title": export.title,
+        "property": export.property,
+        "segment": export.segment,
+        "period": period,
+        "tables": [
+            {
+                "title": table.title,
+                "columns": list(table.columns),
+                "rows": len(table.frame),
+            }
+            for table in export.tables
+        ],
+        "totals": totals,
+        "problems": [],
     }
 
 
@@ -700,6 +742,10 @@ def inspect_path(path, timezone=DEFAULT_TIMEZONE):
     if _is_photo(path):
         return {"path": str(path), **inspect_photo(path)}
 
+    # GA4 says what it is in its '#' preamble, before any header.
+    if path.suffix.lower() not in WORKBOOK_SUFFIXES and _is_ga4(path):
+        return {"path": str(path), **inspect_ga4(path)}
+
     # A spreadsheet or CSV: each reader in turn, until one knows it. The
     # readers that do not know it say which headers they found.
     readers = [
@@ -743,6 +789,17 @@ def _uptime_or_raise(path, reader, error, timezone):
         raise
     logger.info("%s is read by inspect_uptime after %s", path, reader.__name__)
     return {"path": str(path), **inspection}
+
+
+def _is_ga4(path):
+    """Whether a file's first 64 KiB read as the start of a GA4 export."""
+    with open(path, "rb") as file:
+        start = file.read(65536)
+    try:
+        content, _ = decode_bytes(start, path)
+    except InputError:
+        return False
+    return looks_like_ga4(content)
 
 
 def _starts_with(path, magic):
@@ -862,6 +919,41 @@ def _describe_search_console(inspection):
             position=or_dash(totals["position"], format_number, 1),
         )
     )
+    return lines
+
+
+def _describe_ga4(inspection):
+    """The report, its period, each table's rows, and the first's totals."""
+    lines = []
+    if inspection["title"]:
+        lines.append(text("check.ga4_title", title=inspection["title"]))
+    period = inspection["period"]
+    if period and period["start"] and period["end"]:
+        lines.append(
+            text(
+                "check.ga4_period",
+                start=_written_date(period["start"]),
+                end=_written_date(period["end"]),
+            )
+        )
+    tables = ", ".join(
+        text(
+            "check.table_rows",
+            table=table["title"] or "-",
+            rows=format_number(table["rows"]),
+        )
+        for table in inspection["tables"]
+    )
+    lines.append(text("check.tables", tables=tables))
+    totals = inspection["totals"]
+    if "views" in totals and "active_users" in totals:
+        lines.append(
+            text(
+                "check.ga4_totals",
+                views=format_number(totals["views"]),
+                users=format_number(totals["active_users"]),
+            )
+        )
     return lines
 
 
@@ -1055,6 +1147,7 @@ def _describe_class(inspection):
 # the problems.
 _DESCRIBE_CONTENTS = {
     "searchconsole": _describe_search_console,
+    "ga4": _describe_ga4,
     "budget": _describe_budget,
     "journal": _describe_journal,
     "class": _describe_class,
