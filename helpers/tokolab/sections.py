@@ -33,6 +33,7 @@ from tokolab.progress import read_progress, solved_share
 from tokolab.rupiah import format_rupiah
 from tokolab.sample import SAMPLE_MARK
 from tokolab.searchconsole import read_search_console
+from tokolab.seo import ctr_curve
 from tokolab.uptime import DEFAULT_TIMEZONE, find_uptime_log, read_uptime
 
 # Short dates for table cells and chart axes: ``3 Okt 2023``.
@@ -64,11 +65,6 @@ SLA_MIN_COVERAGE_PCT = 90
 # Unwatched stretches at least this long are shaded on the daily uptime
 # chart [minutes]; shorter ones would not show at a day's width anyway.
 CHART_GAP_MINUTES = 60
-
-# Search positions are grouped like this for the CTR curve: the first page's
-# ten places one by one, then the second page, then everything further. An
-# average position goes to the place it rounds to, halves up (10.5 is 11).
-POSITION_GROUPS = [(p, p) for p in range(1, 11)] + [(11, 20), (21, None)]
 
 
 def label(name):
@@ -462,34 +458,14 @@ def ctr_by_position(queries):
     pandas.DataFrame
         ``group`` (label such as ``"1"`` or ``"11-20"``), ``clicks``,
         ``impressions`` and ``ctr`` [fraction 0-1] (clicks / impressions of
-        the queries in the group), for groups that have impressions.
+        the queries in the group), for groups that have impressions: the
+        curve of :func:`tokolab.seo.ctr_curve`.
     """
-    # Round halves up: pandas' round() sends 2.5 to 2 but 3.5 to 4.
-    rounded = np.floor(queries["position"] + 0.5)
-
-    rows = []
-    for low, high in POSITION_GROUPS:
-        inside = rounded >= low
-        if high is not None:
-            inside &= rounded <= high
-        clicks = int(queries.loc[inside, "clicks"].sum())
-        impressions = int(queries.loc[inside, "impressions"].sum())
-        if impressions == 0:
-            continue
-
-        if high is None:
-            group = f"{low}+"
-        else:
-            group = str(low) if low == high else f"{low}-{high}"
-        rows.append(
-            {
-                "group": group,
-                "clicks": clicks,
-                "impressions": impressions,
-                "ctr": clicks / impressions,
-            }
-        )
-    return pd.DataFrame(rows, columns=["group", "clicks", "impressions", "ctr"])
+    curve = ctr_curve(queries)
+    curve = curve[curve["impressions"] > 0]
+    return curve[["group", "clicks", "impressions", "ctr"]].reset_index(
+        drop=True
+    )
 
 
 def ctr_by_position_chart(export):
