@@ -11,6 +11,9 @@ from hypothesis import strategies as st
 
 from tokolab import InputError, set_language
 from tokolab.searchconsole import (
+    COLUMN_ALIASES,
+    LANGUAGES,
+    TABLE_FILE_NAMES,
     parse_count,
     parse_ctr,
     parse_decimal,
@@ -250,6 +253,190 @@ def test_unknown_header_in_a_file_with_any_name_lists_every_table(tmp_path):
     assert "Tanggal,Klik,Tayangan,CTR,Posisi" in caught.value.expected
     assert "Kueri teratas" in caught.value.expected
     assert caught.value.expected.endswith("Filter")
+
+
+# --- other UI languages: French, Spanish, Portuguese, German ---------------
+
+
+def test_french_folder_is_read_by_its_headers(gsc):
+    export = read_search_console(gsc / "fr-ui")
+
+    assert export.language == "fr"
+    assert sorted(export.tables) == sorted(
+        ["chart", "queries", "pages", "countries", "devices"]
+    )
+    assert export.files["chart"].endswith("Graphique.csv")
+    assert export.filters == {
+        "search_type": "Web",
+        "date_range": "3 derniers mois",
+    }
+    # Graphique.csv: clicks 3+1 = 4; impressions "1 200" (no-break space)
+    # + 800 = 2000; CTR 4 / 2000 = 0.002;
+    # position (7.5*1200 + 9*800) / 2000 = (9000 + 7200) / 2000 = 8.1.
+    totals = export.totals()
+    assert (totals["clicks"], totals["impressions"]) == (4, 2000)
+    assert totals["ctr"] == pytest.approx(0.002)
+    assert totals["position"] == pytest.approx(8.1)
+    # "0,25 %" with a no-break space before the sign is 0.0025.
+    assert export.tables["chart"].loc[0, "ctr"] == 0.0025
+
+
+def test_french_queries_keep_accents_and_quoted_commas(gsc):
+    queries = read_search_console(gsc / "fr-ui").tables["queries"]
+
+    assert list(queries.columns) == ["query", *METRICS]
+    assert list(queries["query"]) == ["crêpes bretonnes", "galette, saucisse"]
+    # "1,33 %" -> 0.0133; "4,2" -> 4.2.
+    assert queries.loc[0, "ctr"] == 0.0133
+    assert queries.loc[0, "position"] == 4.2
+
+
+def test_unknown_french_header_names_the_french_header_row(gsc):
+    with pytest.raises(InputError) as caught:
+        read_search_console(gsc / "fr-ui_with_problems")
+
+    error = caught.value
+    assert error.key == "searchconsole.unknown_headers"
+    assert error.path.endswith("Requêtes.csv")
+    assert error.found == "Mots-clés, Clics, Impressions, CTR, Position"
+    # The file is named Requêtes.csv: the French queries header row.
+    assert error.expected == (
+        "Requêtes les plus fréquentes,Clics,Impressions,CTR,Position"
+    )
+    assert "Mots-clés" in str(error)
+    set_language("en")
+    assert "Expected headers: Requêtes les plus fréquentes" in str(error)
+
+
+def test_spanish_export(gsc):
+    export = read_search_console(gsc / "es-ui")
+
+    assert export.language == "es"
+    # Gráfico.csv: clicks 2+0 = 2; impressions 100+60 = 160;
+    # position (5.5*100 + 11*60) / 160 = (550 + 660) / 160 = 7.5625.
+    totals = export.totals()
+    assert (totals["clicks"], totals["impressions"]) == (2, 160)
+    assert totals["position"] == pytest.approx(7.5625)
+    # "Posición media" is the position column too.
+    queries = export.tables["queries"]
+    assert queries.loc[0, "query"] == "empanadas caseras"
+    assert queries.loc[0, "position"] == 4.1
+
+
+def test_portuguese_export(gsc):
+    export = read_search_console(gsc / "pt-ui")
+
+    assert export.language == "pt"
+    # Gráfico.csv: "1.250" groups thousands: impressions 1250+250 = 1500;
+    # clicks 5+1 = 6; position (6.4*1250 + 10*250) / 1500
+    # = (8000 + 2500) / 1500 = 7.0.
+    totals = export.totals()
+    assert (totals["clicks"], totals["impressions"]) == (6, 1500)
+    assert totals["position"] == pytest.approx(7.0)
+    assert export.tables["queries"].loc[0, "query"] == "pão de queijo"
+
+
+def test_german_export_with_semicolons_newest_first(gsc):
+    export = read_search_console(gsc / "de-ui")
+
+    assert export.language == "de"
+    chart = export.tables["chart"]
+    # Written 02-02 then 02-01: sorted oldest first.
+    assert list(chart["date"].dt.date) == [date(2026, 2, 1), date(2026, 2, 2)]
+    assert list(chart["clicks"]) == [6, 2]
+    # "Klickrate" is the CTR column: "0,67 %" -> 0.0067.
+    assert list(chart["ctr"]) == [0.0067, 0.0067]
+    # clicks 6+2 = 8; impressions 900+300 = 1200;
+    # position (5*900 + 7*300) / 1200 = (4500 + 2100) / 1200 = 5.5.
+    totals = export.totals()
+    assert (totals["clicks"], totals["impressions"]) == (8, 1200)
+    assert totals["position"] == pytest.approx(5.5)
+    assert export.filters == {
+        "search_type": "Web",
+        "date_range": "Letzte 2 Tage",
+    }
+
+
+def test_spanish_unknown_header_names_the_spanish_header_row(gsc):
+    with pytest.raises(InputError) as caught:
+        read_search_console(gsc / "es-ui_with_problems")
+
+    assert caught.value.key == "searchconsole.unknown_headers"
+    assert caught.value.found.startswith("Palabras clave, Clics")
+    # Consultas.csv is the queries file in Spanish (and Portuguese; Spanish
+    # is listed first).
+    assert caught.value.expected == (
+        "Consultas principales,Clics,Impresiones,CTR,Posición"
+    )
+
+
+def test_portuguese_ctr_without_percent_names_row_and_column(gsc):
+    with pytest.raises(InputError) as caught:
+        read_search_console(gsc / "pt-ui_with_problems")
+
+    # Header row 1, 2026-02-01 row 2, the "0,4" row 3.
+    assert caught.value.key == "searchconsole.bad_cell"
+    assert (caught.value.row, caught.value.column) == (3, "CTR")
+    assert caught.value.found == "0,4"
+
+
+def test_german_date_written_twice_is_an_error(gsc):
+    with pytest.raises(InputError) as caught:
+        read_search_console(gsc / "de-ui_with_problems")
+
+    # 2026-02-02 in row 2 and again in row 3.
+    assert caught.value.key == "searchconsole.duplicate_date"
+    assert (caught.value.row, caught.value.first_row) == (3, 2)
+
+
+def test_header_with_decomposed_accents_is_recognised(tmp_path):
+    # 'e' + U+0302 and 'e' + U+0301 (combining marks), as macOS may write
+    # 'ê' and 'é'.
+    path = tmp_path / "Requetes.csv"
+    path.write_text(
+        "Reque\u0302tes les plus fre\u0301quentes,Clics,Impressions,"
+        "CTR,Position\ncrêpe,1,4,25 %,2\n",
+        encoding="utf-8",
+    )
+
+    export = read_search_console(path)
+
+    assert export.language == "fr"
+    assert export.tables["queries"].loc[0, "impressions"] == 4
+
+
+def test_headers_shared_by_two_languages_go_to_the_one_with_more(tmp_path):
+    # Date, Impressions, CTR, Position are English and French; Clics only
+    # French (and Spanish): French writes 5 of 5, English 4, Spanish 2.
+    path = tmp_path / "Dates.csv"
+    path.write_text("Date,Clics,Impressions,CTR,Position\n")
+
+    assert read_search_console(path).language == "fr"
+
+
+def test_missing_column_is_named_in_the_file_language(tmp_path):
+    path = tmp_path / "Diagramm.csv"
+    path.write_text("Datum;Klicks;Impressionen;CTR\n")
+
+    with pytest.raises(InputError) as caught:
+        read_search_console(path)
+
+    assert caught.value.key == "common.missing_columns"
+    assert caught.value.expected == "Position"
+    assert caught.value.found == "Datum, Klicks, Impressionen, CTR"
+
+
+def test_alias_table_is_complete_and_unambiguous():
+    seen = {}
+    for column, by_language in COLUMN_ALIASES.items():
+        # Every language spells every column, so errors can name it.
+        assert sorted(by_language) == sorted(LANGUAGES), column
+        for spellings in by_language.values():
+            for spelling in spellings:
+                folded = spelling.casefold()
+                assert seen.setdefault(folded, column) == column, spelling
+    for name, by_language in TABLE_FILE_NAMES.items():
+        assert sorted(by_language) == sorted(LANGUAGES), name
 
 
 # --- older exports: Dates.csv, newest day first -----------------------------

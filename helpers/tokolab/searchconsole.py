@@ -24,14 +24,37 @@ filters            Filters / Filter       Filter, Value / Filter, Nilai
 
 Every table but the filters has four metric columns after the first:
 Clicks / Klik, Impressions / Tayangan, CTR, Position / Posisi. Headers are
-compared without regard to case or repeated spaces; every accepted spelling
-is in :data:`COLUMN_ALIASES`, and adding a spelling there is all it takes to
-read a new variant. Of the Indonesian spellings, the file names Bagan,
-Kueri, Halaman, Negara, Perangkat and the headers Tanggal, Kueri teratas,
-Halaman teratas, Negara, Perangkat, Klik, Tayangan, CTR, Posisi are seen in
-exports that Indonesian site owners describe in public repositories;
-"Tampilan penelusuran" and the Filters header "Nilai" are the UI's words,
-not yet seen in a downloaded file.
+compared without regard to case, repeated spaces or how accents are encoded;
+every accepted spelling is in :data:`COLUMN_ALIASES`, one entry per UI
+language listed in :data:`LANGUAGES`, and adding a spelling (or a language)
+there is all it takes to read a new variant. The export's language is the
+one that writes the most of its headers (``Date``, ``Impressions``,
+``Position`` are both English and French: ``Clics`` decides).
+
+Where the spellings come from:
+
+- Indonesian: the file names Bagan, Kueri, Halaman, Negara, Perangkat and
+  the headers Tanggal, Kueri teratas, Halaman teratas, Negara, Perangkat,
+  Klik, Tayangan, CTR, Posisi are seen in exports that Indonesian site
+  owners describe in public repositories; "Tampilan penelusuran" and the
+  Filters header "Nilai" are the UI's words, not yet seen in a file.
+- French, Spanish, Portuguese, German: the metric names (Clics /
+  Impressions; Clics / Impresiones; Cliques / Impressões; Klicks /
+  Impressionen / Klickrate) are those of Google's own help pages in each
+  language. The dimension headers Requêtes les plus fréquentes, Pages les
+  plus populaires, Pays, Appareil, Apparence dans les résultats de
+  recherche; Consultas principales, Páginas principales; Consultas
+  principais; Häufigste Suchanfragen, Häufigste Seiten, and the position
+  spellings Position moyenne, Posición media, Durchschnittliche Position
+  are seen in the tests of public projects that read these exports, as are
+  the French file names Requêtes, Pages, Pays, Appareils, Graphique, Dates
+  and Filtres. Assumed, not verified: the Date header in Spanish (Fecha),
+  Portuguese (Data) and German (Datum); Páginas principais; the country
+  and device headers in Spanish, Portuguese and German; the search
+  appearance header in those three; every Filters header and filter name
+  in the four languages; and all their file names but the French ones.
+  Each assumption can be replaced by the real spelling in the tables
+  below when a real export shows it.
 
 Cells as written, and what they become:
 
@@ -57,6 +80,7 @@ import lzma
 import math
 import re
 import struct
+import unicodedata
 import zipfile
 import zlib
 from dataclasses import dataclass, field
@@ -104,30 +128,112 @@ _DAMAGED_ZIP_ERRORS = (
     struct.error,
 )
 
-# Every spelling a column header has been seen under, per UI language.
-# Compared after folding case and collapsing spaces.
+# UI languages the aliases below cover, in the order that breaks ties when
+# the headers fit two languages equally well.
+LANGUAGES = ("en", "id", "fr", "es", "pt", "de")
+
+# Every spelling a column header has been seen under, per UI language; each
+# language lists every column, its usual spelling first (that one is named
+# in error messages). Compared after folding case and collapsing spaces. To
+# read a new UI language, add its code to LANGUAGES and one entry per column
+# here, in TABLE_FILE_NAMES and, where known, in FILTER_ALIASES.
 COLUMN_ALIASES = {
-    "date": {"en": ("Date",), "id": ("Tanggal",)},
+    "date": {
+        "en": ("Date",),
+        "id": ("Tanggal",),
+        "fr": ("Date",),
+        "es": ("Fecha",),
+        "pt": ("Data",),
+        "de": ("Datum",),
+    },
     "query": {
         "en": ("Top queries", "Query", "Queries"),
         "id": ("Kueri teratas", "Kueri"),
+        "fr": ("Requêtes les plus fréquentes", "Requête", "Requêtes"),
+        "es": ("Consultas principales", "Consulta", "Consultas"),
+        "pt": ("Consultas principais", "Consulta", "Consultas"),
+        "de": ("Häufigste Suchanfragen", "Suchanfrage", "Suchanfragen"),
     },
     "page": {
         "en": ("Top pages", "Page", "Pages"),
         "id": ("Halaman teratas", "Halaman"),
+        "fr": ("Pages les plus populaires", "Page", "Pages"),
+        "es": ("Páginas principales", "Página", "Páginas"),
+        "pt": ("Páginas principais", "Página", "Páginas"),
+        "de": ("Häufigste Seiten", "Die häufigsten Seiten", "Seite", "Seiten"),
     },
-    "country": {"en": ("Country", "Countries"), "id": ("Negara",)},
-    "device": {"en": ("Device", "Devices"), "id": ("Perangkat",)},
+    "country": {
+        "en": ("Country", "Countries"),
+        "id": ("Negara",),
+        "fr": ("Pays",),
+        "es": ("País", "Países"),
+        "pt": ("País", "Países"),
+        "de": ("Land", "Länder"),
+    },
+    "device": {
+        "en": ("Device", "Devices"),
+        "id": ("Perangkat",),
+        "fr": ("Appareil", "Appareils"),
+        "es": ("Dispositivo", "Dispositivos"),
+        "pt": ("Dispositivo", "Dispositivos"),
+        "de": ("Gerät", "Geräte"),
+    },
     "search_appearance": {
         "en": ("Search Appearance",),
         "id": ("Tampilan penelusuran", "Tampilan di penelusuran"),
+        "fr": ("Apparence dans les résultats de recherche",),
+        "es": ("Aparición en búsquedas",),
+        "pt": ("Aparência na pesquisa",),
+        "de": ("Darstellung in der Suche",),
     },
-    "clicks": {"en": ("Clicks",), "id": ("Klik",)},
-    "impressions": {"en": ("Impressions",), "id": ("Tayangan",)},
-    "ctr": {"en": ("CTR",), "id": ("CTR",)},
-    "position": {"en": ("Position",), "id": ("Posisi",)},
-    "filter": {"en": ("Filter",), "id": ("Filter",)},
-    "value": {"en": ("Value",), "id": ("Nilai",)},
+    "clicks": {
+        "en": ("Clicks",),
+        "id": ("Klik",),
+        "fr": ("Clics",),
+        "es": ("Clics",),
+        "pt": ("Cliques",),
+        "de": ("Klicks",),
+    },
+    "impressions": {
+        "en": ("Impressions",),
+        "id": ("Tayangan",),
+        "fr": ("Impressions",),
+        "es": ("Impresiones",),
+        "pt": ("Impressões",),
+        "de": ("Impressionen",),
+    },
+    "ctr": {
+        "en": ("CTR",),
+        "id": ("CTR",),
+        "fr": ("CTR",),
+        "es": ("CTR",),
+        "pt": ("CTR",),
+        "de": ("CTR", "Klickrate"),
+    },
+    "position": {
+        "en": ("Position",),
+        "id": ("Posisi",),
+        "fr": ("Position", "Position moyenne"),
+        "es": ("Posición", "Posición media"),
+        "pt": ("Posição", "Posição média"),
+        "de": ("Position", "Durchschnittliche Position"),
+    },
+    "filter": {
+        "en": ("Filter",),
+        "id": ("Filter",),
+        "fr": ("Filtre",),
+        "es": ("Filtro",),
+        "pt": ("Filtro",),
+        "de": ("Filter",),
+    },
+    "value": {
+        "en": ("Value",),
+        "id": ("Nilai",),
+        "fr": ("Valeur",),
+        "es": ("Valor",),
+        "pt": ("Valor",),
+        "de": ("Wert",),
+    },
 }
 
 METRICS = ("clicks", "impressions", "ctr", "position")
@@ -146,31 +252,90 @@ TABLE_LAYOUTS = {
 # File names Search Console gives each table. Used only to name the headers
 # a file should have had when its own headers are not recognised.
 TABLE_FILE_NAMES = {
-    "chart": {"en": ("Chart", "Dates"), "id": ("Bagan", "Tanggal")},
-    "queries": {"en": ("Queries",), "id": ("Kueri",)},
-    "pages": {"en": ("Pages",), "id": ("Halaman",)},
-    "countries": {"en": ("Countries",), "id": ("Negara",)},
-    "devices": {"en": ("Devices",), "id": ("Perangkat",)},
+    "chart": {
+        "en": ("Chart", "Dates"),
+        "id": ("Bagan", "Tanggal"),
+        "fr": ("Graphique", "Dates"),
+        "es": ("Gráfico", "Fechas"),
+        "pt": ("Gráfico", "Datas"),
+        "de": ("Diagramm", "Daten"),
+    },
+    "queries": {
+        "en": ("Queries",),
+        "id": ("Kueri",),
+        "fr": ("Requêtes",),
+        "es": ("Consultas",),
+        "pt": ("Consultas",),
+        "de": ("Suchanfragen",),
+    },
+    "pages": {
+        "en": ("Pages",),
+        "id": ("Halaman",),
+        "fr": ("Pages",),
+        "es": ("Páginas",),
+        "pt": ("Páginas",),
+        "de": ("Seiten",),
+    },
+    "countries": {
+        "en": ("Countries",),
+        "id": ("Negara",),
+        "fr": ("Pays",),
+        "es": ("Países",),
+        "pt": ("Países",),
+        "de": ("Länder",),
+    },
+    "devices": {
+        "en": ("Devices",),
+        "id": ("Perangkat",),
+        "fr": ("Appareils",),
+        "es": ("Dispositivos",),
+        "pt": ("Dispositivos",),
+        "de": ("Geräte",),
+    },
     "search_appearance": {
         "en": ("Search appearance",),
         "id": ("Tampilan penelusuran",),
+        "fr": ("Apparence dans les résultats de recherche",),
+        "es": ("Aparición en búsquedas",),
+        "pt": ("Aparência na pesquisa",),
+        "de": ("Darstellung in der Suche",),
     },
-    "filters": {"en": ("Filters",), "id": ("Filter",)},
+    "filters": {
+        "en": ("Filters",),
+        "id": ("Filter",),
+        "fr": ("Filtres",),
+        "es": ("Filtros",),
+        "pt": ("Filtros",),
+        "de": ("Filter",),
+    },
 }
 
-# Names of the rows in the Filters table, and the key each becomes.
+# Names of the rows in the Filters table, and the key each becomes. The
+# French, Spanish, Portuguese and German names are the UI's words, not yet
+# seen in a downloaded file; an unknown name keeps its written form.
 FILTER_ALIASES = {
     "search_type": (
         "Search type",
         "Jenis penelusuran",
         "Jenis pencarian",
         "Tipe penelusuran",
+        "Type de recherche",
+        "Tipo de búsqueda",
+        "Tipo de pesquisa",
+        "Suchtyp",
     ),
-    "date_range": ("Date", "Tanggal", "Rentang tanggal"),
-    "query": ("Query", "Kueri"),
-    "page": ("Page", "Halaman"),
-    "country": ("Country", "Negara"),
-    "device": ("Device", "Perangkat"),
+    "date_range": (
+        "Date",
+        "Tanggal",
+        "Rentang tanggal",
+        "Fecha",
+        "Data",
+        "Datum",
+    ),
+    "query": ("Query", "Kueri", "Requête", "Consulta", "Suchanfrage"),
+    "page": ("Page", "Halaman", "Página", "Seite"),
+    "country": ("Country", "Negara", "Pays", "País", "Land"),
+    "device": ("Device", "Perangkat", "Appareil", "Dispositivo", "Gerät"),
     "search_appearance": ("Search appearance", "Tampilan penelusuran"),
 }
 
@@ -202,7 +367,8 @@ class SearchConsoleExport:
     source : str
         The zip, folder or CSV file that was read.
     language : str
-        UI language of the export, ``"en"`` or ``"id"``, from its headers.
+        UI language of the export, one of :data:`LANGUAGES` (``"en"``,
+        ``"id"``, ``"fr"``, ``"es"``, ``"pt"``, ``"de"``), from its headers.
     tables : dict of str to pandas.DataFrame
         The tables present, under the keys ``chart``, ``queries``,
         ``pages``, ``countries``, ``devices``, ``search_appearance``. The
@@ -314,7 +480,10 @@ def read_search_console(path):
       first; the chart is always returned oldest day first.
     - The Indonesian UI names files and headers in Indonesian (``Bagan.csv``,
       ``Kueri teratas``, ``Klik``, ``Tayangan``, ``Posisi``) and may write
-      decimal commas (``0,93%``).
+      decimal commas (``0,93%``); so do the French, Spanish, Portuguese and
+      German UIs in their own words, French with a no-break space before
+      ``%`` and between thousands (``1 200``), German perhaps with
+      semicolons between fields.
     - A table with no rows (often Search appearance) is a header alone, with
       no newline at its end; it gives an empty table with its columns.
     - Queries are quoted when they hold commas, quotes or newlines; such a
@@ -373,7 +542,7 @@ def read_search_console(path):
     # The export's language is the one most of its headers are written in.
     return SearchConsoleExport(
         source=str(path),
-        language=_majority_language(votes),
+        language=_export_language(votes),
         tables=tables,
         filters=filters,
         truncated=truncated,
@@ -679,8 +848,13 @@ def _read_member(archive, member, path):
 
 
 def _fold(header):
-    """Header as compared with the aliases: no case, single spaces."""
-    return " ".join(str(header).split()).casefold()
+    """Header as compared with the aliases: no case, single spaces.
+
+    Composed and decomposed accents (``é`` as one character or as ``e`` and
+    a combining mark, as macOS writes names) compare equal.
+    """
+    composed = unicodedata.normalize("NFC", str(header))
+    return " ".join(composed.split()).casefold()
 
 
 def _alias_index():
@@ -717,8 +891,8 @@ def _read_table(data, file_path):
         Key of the table in :data:`TABLE_LAYOUTS`.
     table : pandas.DataFrame
         Canonical columns, converted values.
-    languages : list of str
-        One vote per header written in only one UI language.
+    languages : list of set of str
+        For each recognised header, the UI languages that write it so.
     findings : list of dict
         Rows with more clicks than impressions.
     """
@@ -785,12 +959,12 @@ def _recognise(headers, file_path):
         Key of the table in :data:`TABLE_LAYOUTS`.
     columns : list of str
         The canonical column under each header, in the file's order.
-    languages : list of str
-        One vote per header written in only one UI language.
+    languages : list of set of str
+        For each recognised header, the UI languages that write it so.
     """
     entries = [_ALIAS_INDEX.get(_fold(h), (None, set())) for h in headers]
     columns = [column for column, _ in entries]
-    languages = [min(spoken) for _, spoken in entries if len(spoken) == 1]
+    languages = [spoken for _, spoken in entries if spoken]
 
     # Exactly one dimension column names the table, and every other header
     # must be one of that table's columns.
@@ -820,7 +994,7 @@ def _recognise(headers, file_path):
     # Every column of the table must be there.
     missing = [c for c in TABLE_LAYOUTS[name] if c not in columns]
     if missing:
-        language = _majority_language(languages)
+        language = _export_language(languages)
         raise InputError(
             "common.missing_columns",
             path=file_path,
@@ -830,9 +1004,19 @@ def _recognise(headers, file_path):
     return name, columns, languages
 
 
-def _majority_language(votes):
-    """The UI language most headers are written in; English on a tie."""
-    return "id" if votes.count("id") > votes.count("en") else "en"
+def _export_language(spoken):
+    """The UI language that writes the most of the headers read.
+
+    ``spoken`` holds, per header, the languages that write it so. A header
+    such as ``CTR`` counts for every language; on a tie the language listed
+    first in :data:`LANGUAGES` wins, so English when nothing tells them
+    apart.
+    """
+    counts = {
+        language: sum(language in languages for languages in spoken)
+        for language in LANGUAGES
+    }
+    return max(LANGUAGES, key=lambda language: counts[language])
 
 
 def _written_headers(headers):
