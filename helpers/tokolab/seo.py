@@ -25,6 +25,7 @@ from pandas.api.types import is_bool_dtype, is_numeric_dtype
 
 from tokolab.errors import InputError
 from tokolab.messages import LaterText
+from tokolab.searchconsole import weighted_position as search_console_position
 
 logger = logging.getLogger(__name__)
 
@@ -71,6 +72,9 @@ class PeriodComparison:
 def weighted_position(table):
     """Average position weighted by impressions, as Search Console averages.
 
+    :func:`tokolab.searchconsole.weighted_position`, after checking that
+    the numbers are numbers and not below their least value.
+
     Parameters
     ----------
     table : pandas.DataFrame
@@ -88,12 +92,7 @@ def weighted_position(table):
         When a column is missing or holds text or too small numbers.
     """
     _check_table(table, ("position", "impressions"), "table")
-
-    impressions = table["impressions"].sum()
-    if not impressions:
-        return math.nan
-    weighted = (table["position"] * table["impressions"]).sum()
-    return float(weighted / impressions)
+    return search_console_position(table)
 
 
 def ctr_curve(table, groups=POSITION_GROUPS):
