@@ -704,3 +704,18 @@ def test_a_progress_file_that_cannot_be_written_adds_a_note(tmp_path):
     assert (tmp_path / "kemajuan-P001.csv").read_text() == (
         "nama,nilai\nBudi,80\n"
     )
+
+
+def test_choice_question_from_catalog_follows_the_naming():
+    # start.toml names the run-key question's sentences this way.
+    question = ChoiceQuestion.from_catalog(
+        "start.run_key", "b", id="mulai.tombol_jalankan", hints=2
+    )
+    assert question.options == {
+        "a": "start.run_key_a",
+        "b": "start.run_key_b",
+        "c": "start.run_key_c",
+    }
+    assert question.explanations["c"] == "start.run_key_why_c"
+    assert question.check("b").outcome is Outcome.RIGHT
+    assert question.check("a").outcome is Outcome.WRONG

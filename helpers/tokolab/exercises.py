@@ -656,6 +656,41 @@ class ChoiceQuestion(Question):
             )
         _require_keys(self.id, [*options, *self.explanations.values()])
 
+    @classmethod
+    def from_catalog(
+        cls, key, correct, *, id, variable="jawaban", letters="abc", hints=2
+    ):
+        """A question whose sentences follow the catalog's naming.
+
+        The options are ``<key>_a``, ``<key>_b`` ..., their explanations
+        ``<key>_why_a`` ..., then ``<key>_prompt``, ``<key>_hint_1`` ...
+        and ``<key>_solution``.
+
+        Parameters
+        ----------
+        key : str
+            The catalog key the names start with, such as
+            ``"session1.quiz_1"``.
+        correct : str
+            The letter of the right option.
+        id, variable : str
+            As for :class:`Question`.
+        letters : str
+            The options' letters, in order.
+        hints : int
+            How many hint levels the catalog holds.
+        """
+        return cls(
+            [f"{key}_{letter}" for letter in letters],
+            correct,
+            explanations={letter: f"{key}_why_{letter}" for letter in letters},
+            id=id,
+            variable=variable,
+            prompt=f"{key}_prompt",
+            hints=[f"{key}_hint_{level}" for level in range(1, hints + 1)],
+            solution=f"{key}_solution",
+        )
+
     def choices(self):
         """The options as ``(letter, text)`` pairs in the language in use."""
         return [

@@ -113,24 +113,15 @@ def quiz_questions(test):
     list of ChoiceQuestion
     """
     prefix = QUIZ_IDS[test]
-    questions = []
-    for number, correct in enumerate(QUIZ_ANSWERS, start=1):
-        key = f"session1.quiz_{number}"
-        questions.append(
-            ChoiceQuestion(
-                [f"{key}_{letter}" for letter in "abc"],
-                correct,
-                explanations={
-                    letter: f"{key}_why_{letter}" for letter in "abc"
-                },
-                id=f"{prefix}.{number}",
-                variable=f"soal {number}",
-                prompt=f"{key}_prompt",
-                hints=[f"{key}_hint_1", f"{key}_hint_2"],
-                solution=f"{key}_solution",
-            )
+    return [
+        ChoiceQuestion.from_catalog(
+            f"session1.quiz_{number}",
+            correct,
+            id=f"{prefix}.{number}",
+            variable=f"soal {number}",
         )
-    return questions
+        for number, correct in enumerate(QUIZ_ANSWERS, start=1)
+    ]
 
 
 PRE_QUIZ = quiz_questions("pre")
@@ -142,16 +133,8 @@ POST_QUIZ = quiz_questions("post")
 
 def _choice(name, correct, question_id):
     """A three-option question whose sentences are ``session1.<name>_*``."""
-    key = f"session1.{name}"
-    return ChoiceQuestion(
-        [f"{key}_{letter}" for letter in "abc"],
-        correct,
-        explanations={letter: f"{key}_why_{letter}" for letter in "abc"},
-        id=question_id,
-        variable="jawaban",
-        prompt=f"{key}_prompt",
-        hints=[f"{key}_hint_1", f"{key}_hint_2"],
-        solution=f"{key}_solution",
+    return ChoiceQuestion.from_catalog(
+        f"session1.{name}", correct, id=question_id
     )
 
 

@@ -114,24 +114,12 @@ def quiz_questions(test):
     list of ChoiceQuestion
     """
     part = {"pre": "kuis_awal", "post": "kuis_akhir"}[test]
-    questions = []
-    for name, correct, stem in _QUIZ:
-        key = f"session2.quiz_{stem}"
-        questions.append(
-            ChoiceQuestion(
-                [f"{key}_a", f"{key}_b", f"{key}_c"],
-                correct,
-                explanations={
-                    letter: f"{key}_why_{letter}" for letter in "abc"
-                },
-                id=f"sesi2.{part}.{name}",
-                variable="jawaban",
-                prompt=f"{key}_prompt",
-                hints=[f"{key}_hint_1", f"{key}_hint_2"],
-                solution=f"{key}_solution",
-            )
+    return [
+        ChoiceQuestion.from_catalog(
+            f"session2.quiz_{stem}", correct, id=f"sesi2.{part}.{name}"
         )
-    return questions
+        for name, correct, stem in _QUIZ
+    ]
 
 
 QUIZ_BEFORE = quiz_questions("pre")
@@ -143,89 +131,26 @@ QUIZ_AFTER = quiz_questions("post")
 
 # --- theory: writing a product description ---------------------------------
 
-fact_not_praise = ChoiceQuestion(
-    [
-        "session2.fact_not_praise_a",
-        "session2.fact_not_praise_b",
-        "session2.fact_not_praise_c",
-    ],
-    "b",
-    explanations={
-        "a": "session2.fact_not_praise_why_a",
-        "b": "session2.fact_not_praise_why_b",
-        "c": "session2.fact_not_praise_why_c",
-    },
-    id="sesi2.teori_deskripsi.fakta",
-    variable="jawaban",
-    prompt="session2.fact_not_praise_prompt",
-    hints=[
-        "session2.fact_not_praise_hint_1",
-        "session2.fact_not_praise_hint_2",
-    ],
-    solution="session2.fact_not_praise_solution",
+fact_not_praise = ChoiceQuestion.from_catalog(
+    "session2.fact_not_praise", "b", id="sesi2.teori_deskripsi.fakta"
 )
 """Which sentence states a fact a buyer can check, not praise?"""
 
-most_important_first = ChoiceQuestion(
-    [
-        "session2.first_a",
-        "session2.first_b",
-        "session2.first_c",
-    ],
-    "a",
-    explanations={
-        "a": "session2.first_why_a",
-        "b": "session2.first_why_b",
-        "c": "session2.first_why_c",
-    },
-    id="sesi2.teori_deskripsi.urutan",
-    variable="jawaban",
-    prompt="session2.first_prompt",
-    hints=["session2.first_hint_1", "session2.first_hint_2"],
-    solution="session2.first_solution",
+most_important_first = ChoiceQuestion.from_catalog(
+    "session2.first", "a", id="sesi2.teori_deskripsi.urutan"
 )
 """Where does the most important information go? (The first sentences.)"""
 
 
 # --- theory: product photos -------------------------------------------------
 
-photo_background = ChoiceQuestion(
-    [
-        "session2.background_a",
-        "session2.background_b",
-        "session2.background_c",
-    ],
-    "b",
-    explanations={
-        "a": "session2.background_why_a",
-        "b": "session2.background_why_b",
-        "c": "session2.background_why_c",
-    },
-    id="sesi2.teori_foto.latar",
-    variable="jawaban",
-    prompt="session2.background_prompt",
-    hints=["session2.background_hint_1", "session2.background_hint_2"],
-    solution="session2.background_solution",
+photo_background = ChoiceQuestion.from_catalog(
+    "session2.background", "b", id="sesi2.teori_foto.latar"
 )
 """Which background suits a photo of a pack of chips? (Plain and light.)"""
 
-extra_photo = ChoiceQuestion(
-    [
-        "session2.extra_photo_a",
-        "session2.extra_photo_b",
-        "session2.extra_photo_c",
-    ],
-    "a",
-    explanations={
-        "a": "session2.extra_photo_why_a",
-        "b": "session2.extra_photo_why_b",
-        "c": "session2.extra_photo_why_c",
-    },
-    id="sesi2.teori_foto.foto_tambahan",
-    variable="jawaban",
-    prompt="session2.extra_photo_prompt",
-    hints=["session2.extra_photo_hint_1", "session2.extra_photo_hint_2"],
-    solution="session2.extra_photo_solution",
+extra_photo = ChoiceQuestion.from_catalog(
+    "session2.extra_photo", "a", id="sesi2.teori_foto.foto_tambahan"
 )
 """Which extra photo helps a buyer most? (The back of the pack.)"""
 

@@ -24,18 +24,7 @@ total_price = ValueQuestion(
 )
 """Bu Sari sells 3 packs of cassava chips at Rp 12.500: how much is that?"""
 
-run_key = ChoiceQuestion(
-    ["start.run_key_a", "start.run_key_b", "start.run_key_c"],
-    "b",
-    explanations={
-        "a": "start.run_key_why_a",
-        "b": "start.run_key_why_b",
-        "c": "start.run_key_why_c",
-    },
-    id="mulai.tombol_jalankan",
-    variable="jawaban",
-    prompt="start.run_key_prompt",
-    hints=["start.run_key_hint_1", "start.run_key_hint_2"],
-    solution="start.run_key_solution",
+run_key = ChoiceQuestion.from_catalog(
+    "start.run_key", "b", id="mulai.tombol_jalankan"
 )
 """Which keys run the selected cell? (Shift+Enter)"""
